@@ -1,0 +1,133 @@
+"""
+Bring any supported spec to OpenAPI 3, plus the fixes every API gets.
+
+Swagger 2.0 goes through swagger2openapi, the converter most of the OpenAPI world
+uses, pinned in `tools/node/package-lock.json`; OpenAPI 3.0 and 3.1 pass through.
+Then come the normalisations below. They are generic, unlike an API's overlay: each
+repairs a shape that conversion or Go servers produce in any API.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from bcc_regen.documents import spec_format
+from bcc_regen.errors import PipelineError
+from bcc_regen.paths import node_tool
+
+__all__ = ["normalise", "to_openapi3"]
+
+_CONVERTER_TIMEOUT = 120
+
+
+def to_openapi3(document: dict[str, Any], *, source: str = "the spec") -> dict[str, Any]:
+    """Return `document` as normalised OpenAPI 3, converting Swagger 2.0 first."""
+    if spec_format(document, source=source) == "swagger-2.0":
+        converted = _swagger2openapi(document, source)
+    else:
+        converted = copy.deepcopy(document)
+    normalise(converted)
+    return converted
+
+
+def _swagger2openapi(document: dict[str, Any], source: str) -> dict[str, Any]:
+    converter = node_tool("swagger2openapi")
+    with tempfile.TemporaryDirectory(prefix="bcc-convert-") as folder:
+        given = Path(folder, "swagger.json")
+        result = Path(folder, "openapi.json")
+        given.write_text(json.dumps(document), encoding="utf-8")
+        try:
+            completed = subprocess.run(
+                [str(converter), "--warnOnly", str(given), "--outfile", str(result)],
+                capture_output=True,
+                text=True,
+                timeout=_CONVERTER_TIMEOUT,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            msg = f"swagger2openapi took over {_CONVERTER_TIMEOUT}s on {source}."
+            raise PipelineError(msg) from None
+
+        if completed.returncode != 0 or not result.exists():
+            detail = _first_line(completed.stderr or completed.stdout)
+            msg = (
+                f"swagger2openapi could not convert {source}: {detail}. "
+                "Fix the spec, or correct it with the API's overlay."
+            )
+            raise PipelineError(msg)
+        converted: dict[str, Any] = json.loads(result.read_text(encoding="utf-8"))
+    return converted
+
+
+def _first_line(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[0] if lines else "no output"
+
+
+def normalise(document: dict[str, Any]) -> None:
+    """
+    Apply the generic normalisations, in place.
+
+    1. A response or request body whose only media type is `*/*` is declared as
+       `application/json`. swagger2openapi writes `*/*` for operations without
+       `produces`, and openapi-python-client drops the typed body of such
+       responses. Every BCC API speaks JSON.
+    2. Date and date-time properties are never required. Go servers send `""`,
+       `null` or the zero time for unknown dates, so a present key says nothing;
+       the generated models read an empty value as absent.
+    """
+    for content in _bodies(document):
+        if list(content) == ["*/*"]:
+            content["application/json"] = content.pop("*/*")
+
+    for schema in _schemas(document):
+        required = schema.get("required")
+        properties = schema.get("properties")
+        if not isinstance(required, list) or not isinstance(properties, dict):
+            continue
+        kept = [name for name in required if not _is_date(properties.get(name))]
+        if kept:
+            schema["required"] = kept
+        else:
+            del schema["required"]
+
+
+def _is_date(schema: object) -> bool:
+    if not isinstance(schema, dict):
+        return False
+    if schema.get("format") in {"date", "date-time"}:
+        return True
+    variants = schema.get("anyOf") or schema.get("oneOf") or []
+    return any(_is_date(variant) for variant in variants)
+
+
+def _bodies(document: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    components = document.get("components", {})
+    holders: list[object] = list(components.get("responses", {}).values())
+    holders += components.get("requestBodies", {}).values()
+    for path_item in document.get("paths", {}).values():
+        for operation in path_item.values():
+            if isinstance(operation, dict):
+                holders.append(operation.get("requestBody"))
+                holders += (operation.get("responses") or {}).values()
+    for holder in holders:
+        if isinstance(holder, dict) and isinstance(holder.get("content"), dict):
+            yield holder["content"]
+
+
+def _schemas(node: object) -> Iterator[dict[str, Any]]:
+    """Every object with `properties`, anywhere in the document."""
+    if isinstance(node, dict):
+        if isinstance(node.get("properties"), dict):
+            yield node
+        for value in node.values():
+            yield from _schemas(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _schemas(value)

@@ -1,0 +1,106 @@
+"""The committed snapshot of each API's spec: the bytes as pulled, plus metadata."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from bcc_regen.config import ApiConfig
+from bcc_regen.errors import PipelineError
+
+__all__ = [
+    "METADATA_FILE",
+    "Snapshot",
+    "read_snapshot",
+    "snapshot_file_name",
+    "snapshot_paths",
+]
+
+METADATA_FILE = "source.json"
+_CANDIDATES = ("swagger.json", "swagger.yaml", "openapi.json", "openapi.yaml")
+
+
+@attrs.frozen(kw_only=True)
+class Snapshot:
+    """A spec's bytes and where they came from."""
+
+    content: bytes = attrs.field(repr=False)
+    file_name: str
+    metadata: dict[str, Any]
+
+    @classmethod
+    def pulled(
+        cls, *, api: ApiConfig, content: bytes, spec_format: str, url: str, how: str
+    ) -> Snapshot:
+        """A snapshot of a spec just downloaded from `url`."""
+        file_name = snapshot_file_name(content, spec_format)
+        return cls(
+            content=content,
+            file_name=file_name,
+            metadata={
+                "api": api.name,
+                "file": file_name,
+                "format": spec_format,
+                "obtained_by": how,
+                "retrieved_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "sha256": hashlib.sha256(content).hexdigest(),
+                "source_url": url,
+            },
+        )
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.content).hexdigest()
+
+    def metadata_bytes(self) -> bytes:
+        return (json.dumps(self.metadata, indent=2, sort_keys=True) + "\n").encode()
+
+
+def snapshot_file_name(content: bytes, spec_format: str) -> str:
+    stem = "swagger" if spec_format == "swagger-2.0" else "openapi"
+    is_json = content.lstrip()[:1] in (b"{", b"[")
+    return f"{stem}.json" if is_json else f"{stem}.yaml"
+
+
+def read_snapshot(api: ApiConfig) -> Snapshot:
+    """
+    Read the committed snapshot of `api`.
+
+    Raises:
+        PipelineError: There is none, or its bytes do not match the recorded hash.
+    """
+    meta_path = api.spec_dir / METADATA_FILE
+    metadata: dict[str, Any] = {}
+    if meta_path.exists():
+        metadata = json.loads(meta_path.read_text(encoding="utf-8"))
+
+    names = [metadata["file"]] if "file" in metadata else list(_CANDIDATES)
+    spec_path = next((api.spec_dir / n for n in names if (api.spec_dir / n).exists()), None)
+    if spec_path is None:
+        msg = (
+            f"No snapshot of {api.name!r} in {api.spec_dir}. Pull one first: "
+            "nox -s regenerate -- --from sandbox"
+        )
+        raise PipelineError(msg)
+
+    snapshot = Snapshot(
+        content=spec_path.read_bytes(), file_name=spec_path.name, metadata=metadata
+    )
+    recorded = metadata.get("sha256")
+    if recorded and recorded != snapshot.sha256:
+        msg = (
+            f"{spec_path} does not match the sha256 in {meta_path}: the snapshot was "
+            "edited by hand. Restore it (git checkout), or pull it again."
+        )
+        raise PipelineError(msg)
+    return snapshot
+
+
+def snapshot_paths(api: ApiConfig) -> list[Path]:
+    """Files that make up the snapshot of `api` (for replacing them together)."""
+    return [api.spec_dir / n for n in (*_CANDIDATES, METADATA_FILE)]

@@ -1,0 +1,197 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_data import ErrorData
+from ...models.wrapped_group_member import WrappedGroupMember
+from ...types import Response
+
+
+def _get_kwargs(
+    group_uid: str,
+    member_uid: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/groups/{group_uid}/members/{member_uid}".format(
+            group_uid=quote(str(group_uid), safe=""),
+            member_uid=quote(str(member_uid), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorData | WrappedGroupMember | None:
+    if response.status_code == 200:
+        response_200 = WrappedGroupMember.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorData.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorData.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorData.from_dict(response.json())
+
+        return response_403
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorData | WrappedGroupMember]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    group_uid: str,
+    member_uid: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorData | WrappedGroupMember]:
+    """Take a person out of a group
+
+     Deletes one membership of a group and returns it as it was. Declared scope: persons.groups#write, a
+    name missing from the scheme's scope list.
+
+    Args:
+        group_uid (str):
+        member_uid (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorData | WrappedGroupMember]
+    """
+
+    kwargs = _get_kwargs(
+        group_uid=group_uid,
+        member_uid=member_uid,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    group_uid: str,
+    member_uid: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorData | WrappedGroupMember | None:
+    """Take a person out of a group
+
+     Deletes one membership of a group and returns it as it was. Declared scope: persons.groups#write, a
+    name missing from the scheme's scope list.
+
+    Args:
+        group_uid (str):
+        member_uid (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorData | WrappedGroupMember
+    """
+
+    return sync_detailed(
+        group_uid=group_uid,
+        member_uid=member_uid,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    group_uid: str,
+    member_uid: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorData | WrappedGroupMember]:
+    """Take a person out of a group
+
+     Deletes one membership of a group and returns it as it was. Declared scope: persons.groups#write, a
+    name missing from the scheme's scope list.
+
+    Args:
+        group_uid (str):
+        member_uid (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorData | WrappedGroupMember]
+    """
+
+    kwargs = _get_kwargs(
+        group_uid=group_uid,
+        member_uid=member_uid,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    group_uid: str,
+    member_uid: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorData | WrappedGroupMember | None:
+    """Take a person out of a group
+
+     Deletes one membership of a group and returns it as it was. Declared scope: persons.groups#write, a
+    name missing from the scheme's scope list.
+
+    Args:
+        group_uid (str):
+        member_uid (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorData | WrappedGroupMember
+    """
+
+    return (
+        await asyncio_detailed(
+            group_uid=group_uid,
+            member_uid=member_uid,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,22 @@
+from enum import StrEnum
+
+
+class Gender(StrEnum):
+    FEMALE = "Female"
+    MALE = "Male"
+    UNKNOWN = "Unknown"
+
+    @classmethod
+    def _missing_(cls, value: object) -> "Gender | None":
+        # A value this release does not know (the API added it later) becomes a
+        # member of its own instead of failing the whole response. It compares
+        # equal to its string and is sent back unchanged.
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNKNOWN"
+        member._value_ = value
+        return member
+
+    def __str__(self) -> str:
+        return str(self.value)

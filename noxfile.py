@@ -1,0 +1,101 @@
+"""Sessions that regenerate, test and check the BCC API client."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import nox
+
+nox.needs_version = ">=2025.2.9"  # dependency groups read by hand need tomllib only
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["regenerate", "lint", "typecheck", "tests"]
+
+ROOT = Path(__file__).parent
+NODE_TOOLS = ROOT / "tools" / "node"
+PIPELINE_ENV = {"PYTHONPATH": str(ROOT / "scripts")}
+
+
+def _group(name: str) -> list[str]:
+    """The requirements of a dependency group in pyproject.toml, includes resolved."""
+    groups = tomllib.loads((ROOT / "pyproject.toml").read_text())["dependency-groups"]
+    requirements: list[str] = []
+    for item in groups[name]:
+        if isinstance(item, dict):
+            requirements += _group(item["include-group"])
+        else:
+            requirements.append(item)
+    return requirements
+
+
+def _install_node_tools(session: nox.Session) -> None:
+    """Install the pinned Node tools unless the lock file is already installed."""
+    installed = NODE_TOOLS / "node_modules" / ".package-lock.json"
+    lock = NODE_TOOLS / "package-lock.json"
+    if installed.exists() and installed.stat().st_mtime >= lock.stat().st_mtime:
+        return
+    session.log("# Installing the pinned Node tools (npm ci)")
+    session.run(
+        "npm", "ci", "--prefix", str(NODE_TOOLS), "--no-audit", "--no-fund",
+        external=True,
+    )
+
+
+# --- the pipeline ---
+
+
+@nox.session
+def regenerate(session: nox.Session) -> None:
+    """
+    Regenerate every configured API's client into generated/.
+
+    Without arguments, from the committed snapshots in spec/. Pass
+    `-- --from sandbox|production|dev|URL|FILE` to pull first, and
+    `-- --api NAME` to handle one API only.
+    """
+    session.install(*_group("regen"))
+    _install_node_tools(session)
+
+    session.log("# Regenerating")
+    session.run("python", "-m", "bcc_regen", "regenerate", *session.posargs,
+                env=PIPELINE_ENV)
+
+
+@nox.session
+def apis(session: nox.Session) -> None:
+    """List the APIs an explorer offers: `nox -s apis -- --from sandbox`."""
+    if not session.posargs:
+        session.error("Say which explorer: nox -s apis -- --from sandbox")
+    session.install(*_group("regen"))
+    session.run("python", "-m", "bcc_regen", "apis", *session.posargs, env=PIPELINE_ENV)
+
+
+# --- checks ---
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite; extra arguments go to pytest."""
+    session.install(*_group("test"))
+    session.install("-e", ".")
+    _install_node_tools(session)
+
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Check formatting and lint the hand-written code."""
+    session.install(*_group("lint"))
+    session.run("ruff", "format", "--check", ".")
+    session.run("ruff", "check", ".")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """Type-check the hand-written packages and the generated ones with mypy --strict."""
+    session.install(*_group("typecheck"))
+    session.install("-e", ".")
+    session.run("mypy")
+    session.run("mypy", "--strict", "generated")

@@ -27,12 +27,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "apis":
-            return _list_apis(args.source)
+            return _list_apis(args.source, args.timeout)
         regenerate(
             config_path=args.config,
             generated_dir=args.generated,
             source=args.source,
             api_name=args.api,
+            fetcher=Fetcher(timeout=args.timeout),
             report=_say,
         )
     except PipelineError as exc:
@@ -41,13 +42,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _list_apis(source: str) -> int:
-    with Fetcher() as fetcher:
+def _list_apis(source: str, timeout: float) -> int:
+    with Fetcher(timeout=timeout) as fetcher:
         explorer = explore(fetcher, Source.parse(source))
     for entry in explorer.entries:
         primary = "  (primary)" if entry.name and entry.name == explorer.primary else ""
         where = entry.url or "embedded in the page"
-        print(f"{entry.name or '(unnamed)'}\t{where}{primary}")
+        print(f"{entry.label}\t{where}{primary}")
     return 0
 
 
@@ -56,8 +57,11 @@ def _say(message: str) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m bcc_regen", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bcc_regen",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     regen = commands.add_parser("regenerate", help="regenerate the typed clients")
@@ -65,9 +69,13 @@ def _parser() -> argparse.ArgumentParser:
     regen.add_argument("--api", help="only this API (its explorer name or key)")
     regen.add_argument("--config", type=Path, default=REPO_ROOT / "spec" / "apis.toml")
     regen.add_argument("--generated", type=Path, default=REPO_ROOT / "generated")
+    regen.add_argument(
+        "--timeout", type=float, default=30.0, help="seconds per request"
+    )
 
     apis = commands.add_parser("apis", help="list the APIs an explorer offers")
     apis.add_argument("--from", dest="source", required=True)
+    apis.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
     return parser
 
 

@@ -101,6 +101,7 @@ class _Parser:
 
     def value(self) -> object:
         kind, text = self._peek()
+        result: object
         if text == "{":
             result = self._object()
         elif text == "[":
@@ -164,9 +165,8 @@ class _Parser:
             self._take()
             if text in _OPENERS:
                 depth.append(_OPENERS[text])
-            elif text in _CLOSERS:
-                if text != depth.pop():
-                    raise _SyntaxError
+            elif text in _CLOSERS and depth.pop() != text:
+                raise _SyntaxError
 
 
 def _string(token: str) -> str:

@@ -26,7 +26,9 @@ __all__ = ["normalise", "to_openapi3"]
 _CONVERTER_TIMEOUT = 120
 
 
-def to_openapi3(document: dict[str, Any], *, source: str = "the spec") -> dict[str, Any]:
+def to_openapi3(
+    document: dict[str, Any], *, source: str = "the spec"
+) -> dict[str, Any]:
     """Return `document` as normalised OpenAPI 3, converting Swagger 2.0 first."""
     if spec_format(document, source=source) == "swagger-2.0":
         converted = _swagger2openapi(document, source)

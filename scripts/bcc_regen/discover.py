@@ -30,7 +30,9 @@ from bcc_regen.fetch import Fetched, Fetcher
 __all__ = ["Explorer", "ExplorerEntry", "discover"]
 
 _SCRIPT_SRC = re.compile(r"""<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']""", re.I)
-_INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc\s*=)[^>]*>(.*?)</script>", re.I | re.S)
+_INLINE_SCRIPT = re.compile(
+    r"<script\b(?![^>]*\bsrc\s*=)[^>]*>(.*?)</script>", re.I | re.S
+)
 _EXPRESS_OPTIONS = re.compile(r"\boptions\s*=\s*")
 _BUNDLE_CALL = re.compile(r"\bSwaggerUIBundle\(\s*")
 # Scripts worth fetching: the start-up script, not the megabyte-sized UI bundles.
@@ -45,6 +47,14 @@ class ExplorerEntry:
     url: str | None = None
     document: dict[str, Any] | None = attrs.field(default=None, repr=False)
 
+    @property
+    def label(self) -> str:
+        """The name, or for an unnamed embedded spec, its title."""
+        if self.name is not None:
+            return self.name
+        title = ((self.document or {}).get("info") or {}).get("title")
+        return f"(unnamed: {title})" if isinstance(title, str) else "(unnamed)"
+
 
 @attrs.frozen(kw_only=True)
 class Explorer:
@@ -55,7 +65,7 @@ class Explorer:
     primary: str | None = None
 
     def names(self) -> list[str]:
-        return [entry.name or "(unnamed)" for entry in self.entries]
+        return [entry.label for entry in self.entries]
 
     def select(self, name: str | None) -> ExplorerEntry:
         """

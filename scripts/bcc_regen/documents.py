@@ -13,9 +13,11 @@ __all__ = ["looks_like_html", "parse_document", "spec_format"]
 
 
 def looks_like_html(data: bytes) -> bool:
-    """Tell whether a reply is an HTML page (an error page, a login page, an explorer)."""
-    head = data[:512].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body"))
+    """Tell whether a reply is an HTML page: an error, login or explorer page."""
+    head = data[:1024].lstrip().lower()
+    if not head.startswith(b"<"):
+        return False
+    return any(tag in head for tag in (b"<!doctype html", b"<html", b"<head", b"<body"))
 
 
 def parse_document(data: bytes, *, source: str) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import re
 import subprocess
@@ -25,6 +27,7 @@ __all__ = ["GENERATOR_CONFIG", "Generated", "generate_package"]
 GENERATOR_CONFIG = REPO_ROOT / "spec" / "openapi-python-client.yaml"
 _TEMPLATES = Path(__file__).parent / "templates"
 _ENDPOINT_SKIPPED = re.compile(r"parsing (?P<method>[A-Z]+) (?P<path>\S+) within")
+_SCHEMA_SKIPPED = re.compile(r"schema #?/components/schemas/(?P<name>[^\s:]+)")
 # ruff runs with fixed settings, so the output never depends on a config file
 # that happens to lie above the output folder.
 _RUFF_CHECK = ("check", "--isolated", "--fix-only", "--select", "F401,I,UP", "--quiet")
@@ -62,7 +65,8 @@ def generate_package(
         document = Path(folder, "openapi.json")
         document.write_text(json.dumps(openapi), encoding="utf-8")
         config = attrs.evolve(config, document_source=document)
-        problems = generate(config=config, custom_template_path=_TEMPLATES)
+        with contextlib.redirect_stdout(io.StringIO()):  # it narrates on stdout
+            problems = generate(config=config, custom_template_path=_TEMPLATES)
 
     _raise_for(problems, package, allowed_skips or {})
     if not package_dir.is_dir():
@@ -76,11 +80,13 @@ def generate_package(
     return Generated(
         package_dir=package_dir,
         operations=sum(
-            1 for module in (package_dir / "api").rglob("*.py")
+            1
+            for module in (package_dir / "api").rglob("*.py")
             if module.name != "__init__.py"
         ),
         models=sum(
-            1 for module in (package_dir / "models").glob("*.py")
+            1
+            for module in (package_dir / "models").glob("*.py")
             if module.name != "__init__.py"
         ),
     )
@@ -133,9 +139,8 @@ def _skipped_item(problem: GeneratorError) -> str:
     endpoint = _ENDPOINT_SKIPPED.search(header)
     if endpoint:
         return f"{endpoint['method']} {endpoint['path']}"
-    data = getattr(problem, "data", None)
-    reference = getattr(data, "ref", None) or getattr(data, "title", None)
-    return str(reference) if reference else header.strip()
+    schema = _SCHEMA_SKIPPED.search(f"{header} {problem.detail or ''}")
+    return schema["name"] if schema else header.strip()
 
 
 def _describe(problem: GeneratorError) -> str:

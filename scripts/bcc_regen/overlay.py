@@ -61,7 +61,9 @@ def _check_action(action: object, where: str) -> None:
         raise PipelineError(msg) from None
 
 
-def apply_overlay(document: dict[str, Any], overlay: dict[str, Any], *, name: str) -> None:
+def apply_overlay(
+    document: dict[str, Any], overlay: dict[str, Any], *, name: str
+) -> None:
     """Apply every action of `overlay` to `document`, in place and in order."""
     for number, action in enumerate(overlay["actions"], start=1):
         target = action["target"]

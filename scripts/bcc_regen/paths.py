@@ -21,7 +21,9 @@ def node_tool(name: str) -> Path:
     Raises:
         PipelineError: The tool is not installed.
     """
-    modules = Path(os.environ.get("BCC_NODE_TOOLS", REPO_ROOT / "tools/node/node_modules"))
+    modules = Path(
+        os.environ.get("BCC_NODE_TOOLS", REPO_ROOT / "tools/node/node_modules")
+    )
     tool = modules / ".bin" / name
     if not tool.exists():
         msg = (

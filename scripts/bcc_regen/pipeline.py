@@ -38,7 +38,7 @@ def regenerate(
     generated_dir: Path,
     source: str | None = None,
     api_name: str | None = None,
-    generator_config: Path = GENERATOR_CONFIG,
+    generator_config: Path | None = None,
     fetcher: Fetcher | None = None,
     report: Report = print,
 ) -> list[Generated]:
@@ -50,6 +50,7 @@ def regenerate(
     snapshots are replaced too.
     """
     apis = select_apis(load_apis(config_path), api_name)
+    generator_config = generator_config or config_path.parent / GENERATOR_CONFIG.name
 
     pulled: dict[str, Snapshot] = {}
     if source is not None:

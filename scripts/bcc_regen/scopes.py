@@ -39,7 +39,9 @@ def collect_scopes(
                     names += [s for s in scopes if s not in names]
             operations[(method.upper(), path)] = tuple(names)
             for name in names:
-                described.setdefault(name, "Used by operations; not defined in the spec.")
+                described.setdefault(
+                    name, "Used by operations; not defined in the spec."
+                )
 
     return dict(sorted(described.items())), operations
 
@@ -76,7 +78,8 @@ def render_scopes_module(openapi: dict[str, Any]) -> str:
         ")",
         '"""What each scope grants, as the spec describes it."""',
         "",
-        "OPERATION_SCOPES: Mapping[tuple[str, str], tuple[Scope, ...]] = MappingProxyType(",
+        "OPERATION_SCOPES: Mapping[tuple[str, str], tuple[Scope, ...]] = (",
+        "    MappingProxyType(",
         "    {",
     ]
     for (method, path), names in operations.items():
@@ -84,6 +87,7 @@ def render_scopes_module(openapi: dict[str, Any]) -> str:
         lines.append(f"        ({method!r}, {path!r}): ({members}),")
     lines += [
         "    }",
+        "    )",
         ")",
         '"""The scopes each operation lists, keyed by (method, path template)."""',
         "",

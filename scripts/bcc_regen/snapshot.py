@@ -80,7 +80,9 @@ def read_snapshot(api: ApiConfig) -> Snapshot:
         metadata = json.loads(meta_path.read_text(encoding="utf-8"))
 
     names = [metadata["file"]] if "file" in metadata else list(_CANDIDATES)
-    spec_path = next((api.spec_dir / n for n in names if (api.spec_dir / n).exists()), None)
+    spec_path = next(
+        (api.spec_dir / n for n in names if (api.spec_dir / n).exists()), None
+    )
     if spec_path is None:
         msg = (
             f"No snapshot of {api.name!r} in {api.spec_dir}. Pull one first: "

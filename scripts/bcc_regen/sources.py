@@ -60,7 +60,9 @@ def explore(fetcher: Fetcher, source: Source) -> Explorer:
     return explorer
 
 
-def pull(fetcher: Fetcher, source: Source, apis: list[ApiConfig]) -> dict[str, Snapshot]:
+def pull(
+    fetcher: Fetcher, source: Source, apis: list[ApiConfig]
+) -> dict[str, Snapshot]:
     """
     Download the spec of each API in `apis` from `source`, keyed by API key.
 

@@ -1,0 +1,73 @@
+"""Scope names: checking what callers ask for, and what operations need."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Iterable
+
+from bcc_core_api.scopes import OPERATION_SCOPES, Scope
+
+from ._errors import UnknownScopeError
+
+__all__ = ["operation_scopes", "resolve_scopes"]
+
+
+def resolve_scopes(
+    scopes: Iterable[Scope | str], *, allow_unknown: bool = False
+) -> tuple[str, ...]:
+    """
+    Check *scopes* against the `Scope` enum and return them sorted, once each.
+
+    Sorting makes the token request body and the token cache key the same
+    whatever order the caller listed the scopes in.
+
+    Raises:
+        UnknownScopeError: A scope is not declared by the API and
+            *allow_unknown* is false.
+    """
+    if isinstance(scopes, str):
+        scopes = scopes.split()
+    known = {scope.value for scope in Scope}
+    result: set[str] = set()
+    for scope in scopes:
+        text = str(scope)
+        if text not in known and not allow_unknown:
+            close = tuple(difflib.get_close_matches(text, known, n=3, cutoff=0.5))
+            guess = f" Closest known: {', '.join(close)}." if close else ""
+            msg = (
+                f"{text!r} is not a scope the API declares.{guess} Use a "
+                "bcc_api.Scope member, or pass allow_unknown_scopes=True if the "
+                "scope is new and deliberate."
+            )
+            raise UnknownScopeError(msg, scope=text, suggestions=close)
+        result.add(text)
+    return tuple(sorted(result))
+
+
+@functools.cache
+def _templates() -> tuple[tuple[str, re.Pattern[str], int, str], ...]:
+    compiled = []
+    for method, template in OPERATION_SCOPES:
+        pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template))
+        literal = template.count("/") - template.count("{")
+        compiled.append((method, re.compile(f"{pattern}/?"), literal, template))
+    return tuple(compiled)
+
+
+def operation_scopes(method: str, path: str) -> tuple[str, ...]:
+    """
+    The scopes that grant the operation behind *method* and concrete *path*.
+
+    When several templates match (`/v2/persons/personID/{uid}` and
+    `/v2/persons/{uid}`), the one with the most literal segments wins.
+    """
+    best: tuple[int, str] | None = None
+    for op_method, pattern, literal, template in _templates():
+        matches = op_method == method.upper() and pattern.fullmatch(path)
+        if matches and (best is None or literal > best[0]):
+            best = (literal, template)
+    if best is None:
+        return ()
+    return tuple(OPERATION_SCOPES[(method.upper(), best[1])])

@@ -7,9 +7,12 @@ analysis, nothing is imported) and compared with `griffe.find_breaking_changes`.
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import redirect_stdout
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +30,8 @@ _Kind = griffe.BreakageKind
 #   and enum member values; the enum values are judged by the spec rules already,
 #   and a default alone changes no type a caller relies on.
 _IGNORED_KINDS = frozenset({_Kind.ATTRIBUTE_CHANGED_VALUE})
+
+_OPTIONAL_MARKERS = frozenset({"Unset", "None"})
 
 _PARAMETER_KINDS = frozenset(
     {
@@ -51,7 +56,11 @@ def python_surface(
         new: The later OpenAPI 3 document.
         package: The Python package name to generate both sides as.
     """
-    with tempfile.TemporaryDirectory(prefix="bcc-diff-") as tmp:
+    # The generator prints progress on stdout, which may be carrying the report.
+    with (
+        tempfile.TemporaryDirectory(prefix="bcc-diff-") as tmp,
+        redirect_stdout(sys.stderr),
+    ):
         root = Path(tmp)
         old_pkg = generate_package(old, package=package, out_dir=root / "old")
         new_pkg = generate_package(new, package=package, out_dir=root / "new")
@@ -62,7 +71,7 @@ def compare_packages(old_dir: Path, new_dir: Path) -> list[Finding]:
     """List the breaking changes between two versions of one package folder."""
     old, new = _load(old_dir), _load(new_dir)
     breakages = [b for b in griffe.find_breaking_changes(old, new) if _matters(b)]
-    return _group(breakages)
+    return _group([*_hits(breakages), *_annotation_hits(old, new)])
 
 
 def _load(package_dir: Path) -> griffe.Module:
@@ -168,12 +177,13 @@ def _matters(breakage: griffe.Breakage) -> bool:
 
 
 def _level(breakage: griffe.Breakage) -> Level:
-    # Model constructors list required fields first, so any field turning required
-    # or optional reorders the arguments. Generated models are built with keyword
-    # arguments in practice (they have many fields, and the docs show keywords), so
-    # a moved constructor argument is a warning, not a break. Endpoint functions
-    # keep only path parameters positional, and moving those is a real break.
-    if breakage.kind is _Kind.PARAMETER_MOVED and breakage.obj.name == "__init__":
+    # Model constructors (the synthesised `__init__`) follow the required flags of
+    # the schema. Whether a flag change breaks anyone depends on whether the model
+    # is sent or received, which only the spec knows: the spec rules judge it with
+    # that context (breaking for request bodies). Here it is a warning, for callers
+    # who build response models by hand, e.g. in tests. Moved constructor
+    # arguments follow from the same flags, since attrs puts required ones first.
+    if breakage.obj.name == "__init__" and breakage.kind in _PARAMETER_KINDS:
         return Level.WARNING
     # A changed default changes behaviour, not any signature a caller relies on.
     if breakage.kind is _Kind.PARAMETER_CHANGED_DEFAULT:
@@ -181,32 +191,126 @@ def _level(breakage: griffe.Breakage) -> Level:
     return Level.BREAKING
 
 
-def _group(breakages: Iterable[griffe.Breakage]) -> list[Finding]:
+@dataclass(frozen=True, kw_only=True)
+class _Hit:
+    """One breakage, before hits that differ only in `target` are merged."""
+
+    kind: str
+    owner: str
+    text: str  # may hold `{targets}`, filled with the merged target names
+    level: Level
+    target: str = ""
+    subject: str = ""
+
+
+def _hits(breakages: list[griffe.Breakage]) -> list[_Hit]:
+    removed_modules = {
+        b.obj.path: b
+        for b in breakages
+        if b.kind is _Kind.OBJECT_REMOVED and isinstance(b.obj, griffe.Module)
+    }
+    module_paths, hits = set(removed_modules), []
+    for breakage in breakages:
+        if breakage.obj.path in module_paths:
+            continue  # reported below, or with the class it held
+        if breakage.kind in _PARAMETER_KINDS:
+            hits.append(_parameter_hit(breakage))
+            continue
+        text = f"{breakage.kind.value.lower()}: `{{owner}}`"
+        module = _defining_module(breakage.obj)
+        if breakage.kind is _Kind.OBJECT_REMOVED and module in removed_modules:
+            text += f" (with its module `{module}`)"
+            removed_modules.pop(module)
+        kind, level = _kind_name(breakage.kind), _level(breakage)
+        hits.append(_Hit(kind=kind, owner=breakage.obj.path, text=text, level=level))
+
+    for path in removed_modules:
+        text = f"{_Kind.OBJECT_REMOVED.value.lower()}: `{{owner}}`"
+        kind = _kind_name(_Kind.OBJECT_REMOVED)
+        hits.append(_Hit(kind=kind, owner=path, text=text, level=Level.BREAKING))
+    return _pair_renames(hits)
+
+
+def _parameter_hit(breakage: griffe.Breakage) -> _Hit:
+    value = breakage.old_value if breakage.old_value is not None else breakage.new_value
+    name = str(getattr(value, "name", value))
+    phrase = breakage.kind.value.lower().replace("parameter", f"parameter `{name}`", 1)
+    owner = breakage.obj.parent.path if breakage.obj.parent else ""
+    return _Hit(
+        kind=_kind_name(breakage.kind),
+        owner=owner,
+        text=phrase + " in {targets} of `{owner}`",
+        level=_level(breakage),
+        target=breakage.obj.name,
+        subject=name,
+    )
+
+
+def _defining_module(obj: griffe.Object | griffe.Alias) -> str:
+    if isinstance(obj, griffe.Alias):
+        return obj.target_path.rpartition(".")[0]
+    return ""
+
+
+def _pair_renames(hits: list[_Hit]) -> list[_Hit]:
     """
-    Merge breakages that differ only in the function they hit.
+    Show a removed parameter plus a new required one in one function as a rename.
+
+    This is how griffe sees a renamed path parameter (`id` to `uid`).
+    """
+    by_function: dict[tuple[str, str], list[_Hit]] = defaultdict(list)
+    for hit in hits:
+        if hit.kind in {"parameter-removed", "parameter-added-required"}:
+            by_function[(hit.owner, hit.target)].append(hit)
+
+    for (owner, target), pair in by_function.items():
+        if sorted(h.kind for h in pair) != [
+            "parameter-added-required",
+            "parameter-removed",
+        ]:
+            continue
+        old, new = sorted(pair, key=lambda h: h.kind != "parameter-removed")
+        hits = [h for h in hits if h not in pair]
+        text = f"parameter `{old.subject}` was renamed to `{new.subject}`"
+        hits.append(
+            _Hit(
+                kind="parameter-renamed",
+                owner=owner,
+                text=text + " in {targets} of `{owner}`",
+                level=Level.BREAKING,
+                target=target,
+                subject=f"{old.subject}->{new.subject}",
+            )
+        )
+    return hits
+
+
+def _kind_name(kind: griffe.BreakageKind) -> str:
+    return kind.name.lower().replace("_", "-")
+
+
+def _group(hits: Iterable[_Hit]) -> list[Finding]:
+    """
+    Merge hits that differ only in the function they hit.
 
     Each endpoint module has `sync`, `sync_detailed`, `asyncio` and
     `asyncio_detailed` with the same parameters, so one renamed path parameter
     would otherwise be listed four times per operation.
     """
-    groups: dict[tuple[str, str, str, Level], list[str]] = defaultdict(list)
-    for breakage in breakages:
-        if breakage.kind in _PARAMETER_KINDS:
-            owner = breakage.obj.parent.path if breakage.obj.parent else ""
-            target = breakage.obj.name
-            subject = _parameter_name(breakage)
-        else:
-            owner, target, subject = breakage.obj.path, "", ""
-        groups[(breakage.kind.value, owner, subject, _level(breakage))].append(target)
+    groups: dict[tuple[str, str, str, str, Level], list[str]] = defaultdict(list)
+    for hit in hits:
+        groups[(hit.owner, hit.kind, hit.subject, hit.text, hit.level)].append(
+            hit.target
+        )
 
     findings = []
-    for (kind_text, owner, subject, level), targets in sorted(
-        groups.items(), key=lambda item: (item[0][1], item[0][0], item[0][2])
-    ):
+    ordered = sorted(groups.items(), key=lambda item: item[0][:3])
+    for (owner, kind, _, text, level), targets in ordered:
+        names = ", ".join(f"`{t}`" for t in sorted(set(targets)))
         findings.append(
             Finding(
-                kind="python-" + _Kind(kind_text).name.lower().replace("_", "-"),
-                message=_message(kind_text, owner, subject, targets),
+                kind=f"python-{kind}",
+                message=text.format(owner=owner, targets=names),
                 http=None,
                 python=level,
             )
@@ -214,14 +318,103 @@ def _group(breakages: Iterable[griffe.Breakage]) -> list[Finding]:
     return findings
 
 
-def _parameter_name(breakage: griffe.Breakage) -> str:
-    value = breakage.old_value if breakage.old_value is not None else breakage.new_value
-    return str(getattr(value, "name", value))
+def _annotation_hits(old: griffe.Module, new: griffe.Module) -> Iterator[_Hit]:
+    """
+    Compare type annotations, which griffe 2.4 does not (its diff leaves them out).
+
+    Attributes of models are read by callers: a type that gains a member (`str`
+    to `str | Unset`) breaks them, one that loses a member does not. Function
+    parameters are written by callers, so the other way round. A return type that
+    gains a member is a warning: typed callers must handle one more case.
+    """
+    for old_obj in _public_objects(old):
+        try:
+            new_obj = new[old_obj.path.partition(".")[2]]
+        except KeyError:
+            continue  # reported by griffe as removed
+        if isinstance(old_obj, griffe.Attribute) and isinstance(
+            new_obj, griffe.Attribute
+        ):
+            yield from _attribute_hit(old_obj, new_obj)
+        elif isinstance(old_obj, griffe.Function) and isinstance(
+            new_obj, griffe.Function
+        ):
+            yield from _function_hits(old_obj, new_obj)
 
 
-def _message(kind_text: str, owner: str, subject: str, targets: list[str]) -> str:
-    if not subject:
-        return f"{kind_text.lower()}: `{owner}`"
-    phrase = kind_text.lower().replace("parameter", f"parameter `{subject}`", 1)
-    names = ", ".join(f"`{t}`" for t in sorted(set(targets)))
-    return f"{phrase} in {names} of `{owner}`"
+def _public_objects(obj: griffe.Object) -> Iterator[griffe.Object]:
+    for name, member in obj.members.items():
+        if isinstance(member, griffe.Alias) or name == "__init__":
+            continue  # aliases are checked where defined; `__init__` via attributes
+        if name.startswith("_") and not name.startswith("__"):
+            continue
+        yield member
+        if isinstance(member, griffe.Module | griffe.Class):
+            yield from _public_objects(member)
+
+
+def _attribute_hit(old: griffe.Attribute, new: griffe.Attribute) -> Iterator[_Hit]:
+    before, after = _members(old.annotation), _members(new.annotation)
+    # Gaining only `Unset` or `None` is a property turning optional or nullable,
+    # which the spec rules judge with the context this code cannot see (breaking
+    # in a response, harmless in a request body).
+    if after - before <= _OPTIONAL_MARKERS:
+        return
+        text = (
+            f"type of attribute `{old.name}` changed from `{old.annotation}` to "
+            f"`{new.annotation}` in `{{owner}}`"
+        )
+        owner = old.parent.path if old.parent else ""
+        yield _Hit(
+            kind="attribute-changed-type", owner=owner, text=text, level=Level.BREAKING
+        )
+
+
+def _function_hits(old: griffe.Function, new: griffe.Function) -> Iterator[_Hit]:
+    owner = old.parent.path if old.parent else ""
+    for param in old.parameters:
+        if param.name not in new.parameters:
+            continue
+        counterpart = new.parameters[param.name]
+        before, after = _members(param.annotation), _members(counterpart.annotation)
+        if before != after and not before <= after:
+            text = (
+                f"type of parameter `{param.name}` changed from `{param.annotation}` "
+                f"to `{counterpart.annotation}` in {{targets}} of `{{owner}}`"
+            )
+            yield _Hit(
+                kind="parameter-changed-type",
+                owner=owner,
+                text=text,
+                level=Level.BREAKING,
+                target=old.name,
+                subject=param.name,
+            )
+
+    before, after = _members(old.returns), _members(new.returns)
+    if before != after and not after <= before:
+        text = (
+            f"return type changed from `{old.returns}` to `{new.returns}` in "
+            "{targets} of `{owner}`"
+        )
+        yield _Hit(
+            kind="return-changed-type",
+            owner=owner,
+            text=text,
+            level=Level.WARNING,
+            target=old.name,
+        )
+
+
+def _members(annotation: object) -> frozenset[str]:
+    """The members of a `A | B | None` annotation, split at the top level only."""
+    if annotation is None:
+        return frozenset()
+    text, members, depth, start = str(annotation), [], 0, 0
+    for index, char in enumerate(text):
+        depth += {"[": 1, "(": 1, "]": -1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            members.append(text[start:index].strip())
+            start = index + 1
+    members.append(text[start:].strip())
+    return frozenset(members)

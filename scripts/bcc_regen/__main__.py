@@ -33,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             generated_dir=args.generated,
             source=args.source,
             api_name=args.api,
-            fetcher=Fetcher(timeout=args.timeout),
+            fetcher=Fetcher(timeout=args.timeout) if args.source else None,
             report=_say,
         )
     except PipelineError as exc:

@@ -17,6 +17,7 @@ import attrs
 from openapi_python_client import generate
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser.errors import ErrorLevel, GeneratorError
+from ruamel.yaml.error import YAMLError
 
 from bcc_regen.errors import PipelineError
 from bcc_regen.paths import REPO_ROOT
@@ -95,8 +96,12 @@ def generate_package(
 def _config(config_path: Path, package: str, package_dir: Path) -> Config:
     try:
         settings = ConfigFile.load_from_path(config_path)
-    except (OSError, ValueError) as exc:
-        msg = f"The generator config {config_path} could not be read ({exc})."
+    except (OSError, ValueError, YAMLError) as exc:
+        detail = " ".join(str(exc).split())[:200]
+        msg = (
+            f"The generator config {config_path} could not be read ({detail}). "
+            "Fix the file; its keys are openapi-python-client's config keys."
+        )
         raise PipelineError(msg) from None
 
     settings = settings.model_copy(

@@ -47,7 +47,9 @@ def regenerate(
 
     Without `source` every API (or the one named `api_name`) is rebuilt from its
     committed snapshot. With `source`, the specs are pulled first and the
-    snapshots are replaced too.
+    snapshots are replaced too. The generator's settings come from
+    `openapi-python-client.yaml` beside the API list unless `generator_config`
+    names another file.
     """
     apis = select_apis(load_apis(config_path), api_name)
     generator_config = generator_config or config_path.parent / GENERATOR_CONFIG.name
@@ -57,6 +59,30 @@ def regenerate(
         with fetcher or Fetcher() as client:
             pulled = pull(client, Source.parse(source), apis)
 
+    try:
+        results = _build_and_swap(apis, pulled, generated_dir, generator_config, report)
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        msg = (
+            f"Writing the new files failed: {exc.strerror or exc}{where}. Nothing in "
+            "spec/ or generated/ was changed. Free some disk space or fix the "
+            "permissions, then run again."
+        )
+        raise PipelineError(msg) from None
+
+    return [
+        Generated(generated_dir / api.package, r.operations, r.models)
+        for api, r in zip(apis, results, strict=True)
+    ]
+
+
+def _build_and_swap(
+    apis: list[ApiConfig],
+    pulled: dict[str, Snapshot],
+    generated_dir: Path,
+    generator_config: Path,
+    report: Report,
+) -> list[Generated]:
     generated_dir.mkdir(parents=True, exist_ok=True)
     with _staging(generated_dir.parent) as staging:
         results = []
@@ -82,11 +108,7 @@ def regenerate(
             for api in apis:
                 if api.key in pulled:
                     _stage_snapshot(swap, staging, api, pulled[api.key], report)
-
-    return [
-        Generated(generated_dir / api.package, r.operations, r.models)
-        for api, r in zip(apis, results, strict=True)
-    ]
+    return results
 
 
 def select_apis(apis: list[ApiConfig], name: str | None) -> list[ApiConfig]:

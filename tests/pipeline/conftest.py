@@ -133,7 +133,9 @@ def explorer() -> Iterator[str]:
     """
     needs_shared_spec()
     with node_server(
-        REPO_ROOT / "tests" / "servers" / "explorer.js", str(SHARED_SPEC), str(FIXTURE_API)
+        REPO_ROOT / "tests" / "servers" / "explorer.js",
+        str(SHARED_SPEC),
+        str(FIXTURE_API),
     ) as port:
         yield f"http://127.0.0.1:{port}"
 

@@ -125,7 +125,9 @@ def test_a_page_serving_another_apis_document_is_refused(
     )
     before = workspace.digest()
 
-    result = workspace.run("regenerate", "--from", f"{explorer}/shared/a/", capsys=capsys)
+    result = workspace.run(
+        "regenerate", "--from", f"{explorer}/shared/a/", capsys=capsys
+    )
 
     assert result.code == 1
     assert "titled 'Admin API'" in result.error

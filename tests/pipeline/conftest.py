@@ -13,7 +13,6 @@ from pathlib import Path
 
 import attrs
 import pytest
-
 from bcc_regen.__main__ import main
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -69,19 +68,12 @@ class Workspace:
             shutil.copy(snapshot, self.spec / "fixture" / "openapi.yaml")
 
     def run(self, *args: str, capsys: pytest.CaptureFixture[str]) -> Result:
+        command, *rest = args
+        if command == "regenerate":
+            rest += ["--config", str(self.spec / "apis.toml")]
+            rest += ["--generated", str(self.generated)]
         capsys.readouterr()
-        code = main(
-            [
-                args[0],
-                *(
-                    ["--config", str(self.spec / "apis.toml")]
-                    + ["--generated", str(self.generated)]
-                    if args[0] == "regenerate"
-                    else []
-                ),
-                *args[1:],
-            ]
-        )
+        code = main([command, *rest])
         out, err = capsys.readouterr()
         return Result(code=code, out=out, err=err)
 

@@ -11,7 +11,6 @@ import socket
 from pathlib import Path
 
 import pytest
-
 from bcc_regen import pipeline
 
 from .conftest import Workspace
@@ -182,7 +181,8 @@ def _add_clashing_schema(workspace: Workspace) -> None:
     fixture.write_text(
         fixture.read_text().replace(
             "\nsecurity:\n",
-            "\n    Event-Kind: {type: object, properties: {x: {type: string}}}\nsecurity:\n",
+            "\n    Event-Kind: {type: object, properties: {x: {type: string}}}"
+            "\nsecurity:\n",
         )
     )
 

@@ -6,7 +6,6 @@ import hashlib
 import json
 
 import pytest
-
 from bcc_regen.discover import discover
 from bcc_regen.fetch import Fetcher
 

@@ -174,23 +174,29 @@ class _Comparison:
     ) -> list[tuple[dict[str, Any], dict[str, Any]]]:
         """Pair a removed and an added parameter at the same place as a rename."""
         pairs = []
-        for location in ("query", "header", "cookie"):
-            gone = [p for p in removed if p.get("in") == location]
-            came = [p for p in added if p.get("in") == location]
-            if len(gone) != 1 or len(came) != 1:
-                continue
-            if old.in_location(location).index(gone[0]) != new.in_location(
-                location
-            ).index(came[0]):
+        for gone in list(removed):
+            location = gone.get("in")
+            if location == "path":
+                continue  # renamed through the path template
+            index = old.in_location(str(location)).index(gone)
+            came = next(
+                (
+                    p
+                    for p in added
+                    if p.get("in") == location
+                    and new.in_location(str(location)).index(p) == index
+                ),
+                None,
+            )
+            if came is None:
                 continue
             message = (
-                f"{_describe(gone[0])} of `{new.label}` was renamed to "
-                f"`{came[0]['name']}`"
+                f"{_describe(gone)} of `{new.label}` was renamed to `{came['name']}`"
             )
             self._add("parameter-renamed", message, operation=new.label)
-            removed.remove(gone[0])
-            added.remove(came[0])
-            pairs.append((gone[0], came[0]))
+            removed.remove(gone)
+            added.remove(came)
+            pairs.append((gone, came))
         return pairs
 
     def _parameter(self, old: dict[str, Any], new: dict[str, Any], label: str) -> None:

@@ -1,0 +1,711 @@
+"""
+The spec diff: which interface changes it finds and how it classes them.
+
+Each test compares a fixture pair from tests/fixtures/diff/ and asserts the exact
+findings, as (kind, message, HTTP level, Python level, operations) rows. Tests
+that generate both packages for the Python surface take a few seconds each.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import http.server
+import json
+import re
+import subprocess
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bcc_regen.convert import to_openapi3
+from bcc_regen.diff import (
+    DiffReport,
+    Finding,
+    Level,
+    _rules,
+    bump_version,
+    compare_documents,
+    normalise_path,
+    render_markdown,
+)
+from bcc_regen.diff._cli import build_report, main
+from bcc_regen.documents import parse_document
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = REPO_ROOT / "tests" / "fixtures" / "diff"
+SHARED_SPEC = REPO_ROOT.parent / "shared" / "specs" / "core-api.swagger.json"
+NODE_TOOLS = REPO_ROOT / "tools" / "node" / "node_modules" / ".bin"
+
+BREAK, WARN, INFO = "breaking", "warning", "info"
+
+RENAMED_OPERATIONS = [
+    "GET /orgs/{uid}",
+    "GET /orgs/{uid}/members/{memberId}",
+    "GET /persons/{uid}",
+    "PUT /persons/{uid}",
+    "DELETE /persons/{uid}",
+    "GET /persons/{uid}/consents",
+]
+REMOVED_SCHEMAS = [
+    "Country",
+    "CountryWrite",
+    "Group",
+    "GroupMember",
+    "GroupWrite",
+    "Relation",
+    "RelationType",
+    "Role",
+    "RoleAssignment",
+    "RoleWrite",
+]
+PERSON_RESPONSES = (
+    "GET /persons (200 response)",
+    "POST /persons (201 response)",
+    "GET /persons/{id} (200 response)",
+    "PUT /persons/{id} (200 response)",
+    "GET /orgs/{id}/members/{memberId} (200 response)",
+)
+PERSON_REQUESTS = ("POST /persons (request body)", "PUT /persons/{id} (request body)")
+
+
+def load(name: str) -> dict[str, Any]:
+    path = FIXTURES / name
+    return to_openapi3(parse_document(path.read_bytes(), source=name), source=name)
+
+
+def diff(old: str, new: str) -> list[Finding]:
+    return compare_documents(load(old), load(new))
+
+
+def rows(findings: Iterable[Finding]) -> list[tuple[Any, ...]]:
+    return sorted(
+        (
+            f.kind,
+            f.message,
+            f.http.value if f.http else None,
+            f.python.value,
+            f.operations,
+        )
+        for f in findings
+    )
+
+
+def needs_node() -> None:
+    if not (NODE_TOOLS / "swagger2openapi").exists():
+        pytest.skip(
+            "swagger2openapi is not installed: run `npm ci --prefix tools/node`"
+        )
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A scratch folder standing in for the repository: a pyproject, no APIs."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nversion = "1.4.2"\n')
+    return tmp_path
+
+
+# -- the "done" scenario: {id} -> {uid} everywhere, ten schemas removed ----------
+
+
+def test_path_parameter_renamed_on_every_path_breaks_python_callers_only() -> None:
+    renames = [
+        f for f in diff("persons-v1.yaml", "persons-v2-uid.yaml") if f.schema is None
+    ]
+
+    assert rows(renames) == sorted(
+        (
+            "path-parameter-renamed",
+            f"path parameter `id` of `{operation}` was renamed to `uid`",
+            INFO,
+            BREAK,
+            (operation,),
+        )
+        for operation in RENAMED_OPERATIONS
+    )
+
+
+def test_removed_schemas_no_operation_used_break_python_callers_only() -> None:
+    removed = [f for f in diff("persons-v1.yaml", "persons-v2-uid.yaml") if f.schema]
+
+    assert rows(removed) == sorted(
+        ("schema-removed", f"schema `{name}` was removed", INFO, BREAK, ())
+        for name in REMOVED_SCHEMAS
+    )
+
+
+def test_cli_fails_on_breaking_renames_and_suggests_a_major_version(
+    repo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "report.json"
+
+    code = main(
+        [
+            str(FIXTURES / "persons-v1.yaml"),
+            str(FIXTURES / "persons-v2-uid.yaml"),
+            *("--format", "json", "--output", str(out), "--fail-on", "breaking"),
+            *("--no-python-surface", "--repo", str(repo)),
+        ]
+    )
+
+    report = json.loads(out.read_text())
+    assert code == 1
+    assert (report["bump"], report["breaking"]) == ("major", True)
+    assert (report["current_version"], report["suggested_version"]) == (
+        "1.4.2",
+        "2.0.0",
+    )
+    [api] = report["apis"]
+    kinds = [f["kind"] for f in api["findings"]]
+    assert kinds.count("path-parameter-renamed") == 6
+    assert kinds.count("schema-removed") == 10
+    assert len(kinds) == 16
+
+
+def test_cli_without_fail_on_exits_zero_on_breaking_changes(repo: Path) -> None:
+    args = [str(FIXTURES / "persons-v1.yaml"), str(FIXTURES / "persons-v2-uid.yaml")]
+
+    assert main([*args, "--no-python-surface", "--repo", str(repo)]) == 0
+
+
+def test_markdown_report_lists_each_change_and_ends_with_the_version(
+    repo: Path,
+) -> None:
+    report = build_report(
+        str(FIXTURES / "persons-v1.yaml"),
+        str(FIXTURES / "persons-v2-uid.yaml"),
+        repo=repo,
+        python_surface=False,
+    )
+
+    text = render_markdown(report)
+
+    for operation in RENAMED_OPERATIONS:
+        row = f"| path parameter `id` of `{operation}` was renamed to `uid` |"
+        assert f"{row} info | **breaking** |" in text
+    for name in REMOVED_SCHEMAS:
+        assert f"| schema `{name}` was removed | info | **breaking** |" in text
+    version = text.split("## Suggested version", 1)[1].strip().splitlines()[0]
+    assert version.startswith("`1.4.2` → `2.0.0` (**major**")
+    assert text.index("## Suggested version") > text.index("### Schemas")
+
+
+def test_python_surface_confirms_renamed_arguments_and_removed_classes(
+    repo: Path,
+) -> None:
+    report = build_report(
+        str(FIXTURES / "persons-v1.yaml"),
+        str(FIXTURES / "persons-v2-uid.yaml"),
+        repo=repo,
+    )
+
+    [api] = report.apis
+    assert api.surface_checked
+    package = "bcc_diff_client"
+    renamed = {f.message for f in api.surface if f.kind == "python-parameter-renamed"}
+    assert renamed == {
+        f"parameter `id` was renamed to `uid` in {functions} of "
+        f"`{package}.api.default.{module}`"
+        for module, functions in [
+            ("delete_person", "`asyncio_detailed`, `sync_detailed`"),
+            *(
+                (m, "`asyncio`, `asyncio_detailed`, `sync`, `sync_detailed`")
+                for m in (
+                    "get_org",
+                    "get_org_member",
+                    "get_person",
+                    "list_person_consents",
+                    "update_person",
+                )
+            ),
+        ]
+    }
+    removed = {f.message for f in api.surface if f.kind == "python-object-removed"}
+    assert len(removed) == 10
+    assert (
+        f"public object was removed: `{package}.models.Country` "
+        f"(with its module `{package}.models.country`)"
+    ) in removed
+    assert {f.python for f in api.surface} == {Level.BREAKING}
+    assert len(api.surface) == 16
+
+
+# -- wording only --------------------------------------------------------------
+
+
+def test_changed_descriptions_and_summaries_are_no_interface_change(
+    repo: Path,
+) -> None:
+    report = build_report(
+        str(FIXTURES / "persons-v1.yaml"),
+        str(FIXTURES / "persons-v1-reworded.yaml"),
+        repo=repo,
+    )
+
+    [api] = report.apis
+    assert (api.findings, api.surface, api.surface_checked) == ((), (), True)
+    assert report.bump == "patch"
+    assert "No interface change" in render_markdown(report)
+
+
+# -- enums ---------------------------------------------------------------------
+
+
+def test_enum_values_are_classed_by_where_the_enum_is_met() -> None:
+    findings = diff("persons-v1.yaml", "persons-v2-enum.yaml")
+
+    assert rows(findings) == sorted(
+        [
+            (
+                "enum-value-added",
+                "enum value `deceased` added to query parameter `status` of "
+                "`GET /persons`",
+                INFO,
+                INFO,
+                ("GET /persons",),
+            ),
+            (
+                "enum-value-added",
+                "enum value `unknown` added to `Gender`",
+                INFO,
+                WARN,
+                PERSON_RESPONSES,
+            ),
+            (
+                "enum-value-added",
+                "enum value `unknown` added to `Gender`",
+                INFO,
+                INFO,
+                PERSON_REQUESTS,
+            ),
+            (
+                "enum-value-removed",
+                "enum value `club` removed from `OrgType`",
+                BREAK,
+                BREAK,
+                ("GET /orgs (query parameter type)",),
+            ),
+            (
+                "enum-value-removed",
+                "enum value `club` removed from `OrgType`",
+                INFO,
+                BREAK,
+                ("GET /orgs (200 response)", "GET /orgs/{id} (200 response)"),
+            ),
+        ]
+    )
+
+
+def test_bug17_added_response_enum_value_is_attributed_to_each_user() -> None:
+    findings = diff("jobs-v1.yaml", "jobs-v2.yaml")
+
+    assert rows(findings) == [
+        (
+            "enum-value-added",
+            "enum value `paused` added to `job.Status`",
+            INFO,
+            INFO,
+            ("GET /jobs (query parameter status)",),
+        ),
+        (
+            "enum-value-added",
+            "enum value `paused` added to `job.Status`",
+            INFO,
+            WARN,
+            ("GET /jobs/{id} (200 response)",),
+        ),
+    ]
+
+
+def test_bug17_removed_enum_value_breaks_the_request_parameter() -> None:
+    findings = diff("jobs-v2.yaml", "jobs-v3.yaml")
+
+    assert rows(findings) == [
+        (
+            "enum-value-removed",
+            "enum value `running` removed from `job.Status`",
+            BREAK,
+            BREAK,
+            ("GET /jobs (query parameter status)",),
+        ),
+        (
+            "enum-value-removed",
+            "enum value `running` removed from `job.Status`",
+            INFO,
+            BREAK,
+            ("GET /jobs/{id} (200 response)",),
+        ),
+    ]
+
+
+def test_response_enum_level_for_python_is_one_constant(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_rules, "RESPONSE_ENUM_ADDED_PYTHON", Level.BREAKING)
+
+    findings = diff("jobs-v1.yaml", "jobs-v2.yaml")
+
+    response = [f for f in findings if "GET /jobs/{id} (200 response)" in f.operations]
+    assert [(f.http, f.python) for f in response] == [(Level.INFO, Level.BREAKING)]
+
+
+# -- required flags (BUG-16) ----------------------------------------------------
+
+
+def test_property_made_required_breaks_requests_but_not_responses() -> None:
+    findings = diff("persons-v1.yaml", "persons-v2-required.yaml")
+
+    assert rows(findings) == [
+        (
+            "property-required",
+            "property `email` of `PersonWrite` became required",
+            BREAK,
+            BREAK,
+            PERSON_REQUESTS,
+        ),
+        (
+            "property-required",
+            "property `email` of `Person` became required",
+            INFO,
+            INFO,
+            PERSON_RESPONSES,
+        ),
+    ]
+
+
+def test_bug16_response_property_turning_optional_breaks_python_callers() -> None:
+    findings = diff("users-v1.yaml", "users-v2.yaml")
+
+    assert rows(findings) == [
+        (
+            "property-optional",
+            "property `email` of the 200 response of `GET /users/{id}` became optional",
+            WARN,
+            BREAK,
+            ("GET /users/{id}",),
+        ),
+        (
+            "property-optional",
+            "property `email` of the request body of `POST /users` became optional",
+            INFO,
+            INFO,
+            ("POST /users",),
+        ),
+    ]
+
+
+def test_bug16_release_check_exits_non_zero(repo: Path) -> None:
+    users = [str(FIXTURES / "users-v1.yaml"), str(FIXTURES / "users-v2.yaml")]
+    args = ["--fail-on", "breaking", "--no-python-surface", "--repo", str(repo)]
+
+    assert main([*users, *args]) == 1
+
+
+def test_bug16_reverse_change_in_a_response_is_info() -> None:
+    findings = diff("users-v2.yaml", "users-v1.yaml")
+
+    response = [f for f in findings if f.operations == ("GET /users/{id}",)]
+    assert rows(response) == [
+        (
+            "property-required",
+            "property `email` of the 200 response of `GET /users/{id}` became required",
+            INFO,
+            INFO,
+            ("GET /users/{id}",),
+        )
+    ]
+
+
+def test_griffe_sees_the_attrs_model_constructors(repo: Path) -> None:
+    report = build_report(
+        str(FIXTURES / "persons-v1.yaml"),
+        str(FIXTURES / "persons-v2-required.yaml"),
+        repo=repo,
+    )
+
+    [api] = report.apis
+    models = "bcc_diff_client.models"
+    assert rows(api.surface) == [
+        (
+            "python-parameter-changed-required",
+            f"parameter `email` is now required in `__init__` of `{models}.{path}`",
+            None,
+            WARN,
+            (),
+        )
+        for path in ("person.Person", "person_write.PersonWrite")
+    ] + [
+        (
+            "python-parameter-moved",
+            f"positional parameter `{name}` was moved in `__init__` of "
+            f"`{models}.person.Person`",
+            None,
+            WARN,
+            (),
+        )
+        for name in ("email", "gender")
+    ]
+
+
+# -- operations, scopes, Swagger 2 ----------------------------------------------
+
+
+def test_added_operation_is_info_and_makes_a_minor_release(repo: Path) -> None:
+    report = build_report(
+        str(FIXTURES / "persons-v1.yaml"),
+        str(FIXTURES / "persons-v2-operation.yaml"),
+        repo=repo,
+        python_surface=False,
+    )
+
+    [api] = report.apis
+    assert rows(api.findings) == [
+        (
+            "operation-added",
+            "operation `GET /orgs/{id}/persons` was added",
+            INFO,
+            INFO,
+            ("GET /orgs/{id}/persons",),
+        )
+    ]
+    assert (report.bump, report.suggested_version) == ("minor", "1.5.0")
+
+
+@pytest.mark.node
+def test_swagger2_pair_is_converted_before_comparing() -> None:
+    needs_node()
+
+    findings = diff("orgs-v1.swagger.json", "orgs-v2.swagger.json")
+
+    assert rows(findings) == [
+        (
+            "enum-value-added",
+            "enum value `archived` added to `OrgActiveStatus`",
+            INFO,
+            WARN,
+            ("GET /v2/orgs/{uid} (200 response)",),
+        ),
+        (
+            "operation-scope-added",
+            "`GET /v2/orgs/{uid}` now requires scope `orgs.members#read` "
+            "(ClientCredentials)",
+            BREAK,
+            INFO,
+            ("GET /v2/orgs/{uid}",),
+        ),
+        (
+            "scope-added",
+            "scope `orgs.members#read` was added to security scheme "
+            "`ClientCredentials`",
+            INFO,
+            INFO,
+            (),
+        ),
+        (
+            "type-changed",
+            "property `orgID` of `Org` changed type from `integer` to `string`",
+            BREAK,
+            BREAK,
+            ("GET /v2/orgs/{uid} (200 response)",),
+        ),
+    ]
+
+
+def test_removed_scope_and_parameters_are_classed() -> None:
+    old = load("persons-v1.yaml")
+    new = copy.deepcopy(old)
+    scopes = new["components"]["securitySchemes"]["ClientCredentials"]["flows"]
+    del scopes["clientCredentials"]["scopes"]["persons.consents#read"]
+    listing = new["paths"]["/persons"]["get"]
+    listing["parameters"][0]["required"] = True  # limit
+    listing["parameters"][1]["name"] = "state"  # status, same place
+    listing["parameters"].append(
+        {"name": "q", "in": "query", "schema": {"type": "string"}}
+    )
+
+    findings = compare_documents(old, new)
+
+    assert rows(findings) == [
+        (
+            "parameter-added",
+            "optional query parameter `q` was added to `GET /persons`",
+            INFO,
+            INFO,
+            ("GET /persons",),
+        ),
+        (
+            "parameter-renamed",
+            "query parameter `status` of `GET /persons` was renamed to `state`",
+            BREAK,
+            BREAK,
+            ("GET /persons",),
+        ),
+        (
+            "parameter-required",
+            "query parameter `limit` of `GET /persons` became required",
+            BREAK,
+            BREAK,
+            ("GET /persons",),
+        ),
+        (
+            "scope-removed",
+            "scope `persons.consents#read` was removed from security scheme "
+            "`ClientCredentials`",
+            BREAK,
+            INFO,
+            (),
+        ),
+    ]
+
+
+def test_path_templates_match_whatever_their_parameter_names() -> None:
+    assert normalise_path("/orgs/{id}/members/{memberId}") == "/orgs/{}/members/{}"
+
+
+@pytest.mark.parametrize(
+    ("version", "bump", "expected"),
+    [
+        ("0.1.0", "major", "1.0.0"),
+        ("1.4.2", "minor", "1.5.0"),
+        ("1.4.2", "patch", "1.4.3"),
+        ("2.0.0rc1", "patch", "2.0.1"),
+    ],
+)
+def test_versions_bump_by_semver(version: str, bump: str, expected: str) -> None:
+    assert bump_version(version, bump) == expected
+
+
+def test_report_without_findings_suggests_a_patch() -> None:
+    assert DiffReport(apis=(), current_version="0.3.9").suggested_version == "0.3.10"
+
+
+# -- sides: git refs, the working tree, URLs -------------------------------------
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.test", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
+
+
+def _write_snapshot(repo: Path, fixture: str) -> None:
+    spec = repo / "spec" / "persons" / "swagger.json"
+    spec.parent.mkdir(parents=True, exist_ok=True)
+    document = parse_document((FIXTURES / fixture).read_bytes(), source=fixture)
+    spec.write_text(json.dumps(document, indent=2))
+
+
+@pytest.fixture
+def git_repo(repo: Path) -> Path:
+    """A repository with one configured API, its v1 snapshot tagged `v1.0.0`."""
+    (repo / "spec").mkdir()
+    (repo / "spec" / "apis.toml").write_text(
+        '[apis.persons]\nname = "Persons documentation"\npackage = "bcc_persons_api"\n'
+    )
+    _write_snapshot(repo, "persons-v1.yaml")
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "v1")
+    _git(repo, "tag", "v1.0.0")
+    return repo
+
+
+def test_tag_against_working_tree_reads_the_snapshots(git_repo: Path) -> None:
+    _write_snapshot(git_repo, "persons-v2-uid.yaml")
+
+    report = build_report("v1.0.0", "WORKTREE", repo=git_repo, python_surface=False)
+
+    [api] = report.apis
+    assert api.key == "persons"
+    assert api.old_source == "v1.0.0:spec/persons/swagger.json"
+    assert len(api.findings) == 16
+    assert report.bump == "major"
+
+
+def test_unchanged_working_tree_has_no_change(git_repo: Path) -> None:
+    report = build_report("HEAD", "WORKTREE", repo=git_repo, python_surface=False)
+
+    assert [api.findings for api in report.apis] == [()]
+
+
+def test_api_missing_at_the_old_ref_is_reported_as_added(git_repo: Path) -> None:
+    _git(git_repo, "rm", "-q", "spec/persons/swagger.json")
+    _git(git_repo, "commit", "-q", "-m", "drop")
+    _write_snapshot(git_repo, "persons-v1.yaml")
+
+    report = build_report("HEAD", "WORKTREE", repo=git_repo, python_surface=False)
+
+    assert rows(report.findings) == [
+        ("api-added", "API `persons` was added", INFO, INFO, ())
+    ]
+
+
+def test_unknown_side_is_an_error_that_says_what_to_pass(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["no-such-tag", "WORKTREE", "--repo", str(git_repo)])
+
+    assert code == 2
+    assert "Pass a release tag, a commit, a path or a URL." in capsys.readouterr().err
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def fixture_server() -> Iterator[str]:
+    """Serve tests/fixtures/diff/ on 127.0.0.1; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(FIXTURES))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def test_url_sides_are_downloaded(fixture_server: str, repo: Path) -> None:
+    report = build_report(
+        f"{fixture_server}/users-v1.yaml",
+        f"{fixture_server}/users-v2.yaml",
+        repo=repo,
+        python_surface=False,
+    )
+
+    assert [f.kind for f in report.findings] == ["property-optional"] * 2
+    assert report.has_breaking
+
+
+# -- the real Core API spec ------------------------------------------------------
+
+
+@pytest.mark.node
+def test_real_core_spec_with_renamed_path_parameters() -> None:
+    if not SHARED_SPEC.exists():
+        pytest.skip(f"the real Core API spec is not at {SHARED_SPEC}")
+    needs_node()
+    original = json.loads(SHARED_SPEC.read_text())
+    renamed = json.loads(re.sub(r"\{uid\}", "{id}", json.dumps(original)))
+    for item in renamed["paths"].values():
+        for operation in item.values():
+            for param in operation.get("parameters", []):
+                if param.get("in") == "path" and param["name"] == "uid":
+                    param["name"] = "id"
+    old = to_openapi3(original, source="core")
+
+    assert compare_documents(old, copy.deepcopy(old)) == []
+    findings = compare_documents(old, to_openapi3(renamed, source="core renamed"))
+    assert findings
+    assert {(f.kind, f.http, f.python) for f in findings} == {
+        ("path-parameter-renamed", Level.INFO, Level.BREAKING)
+    }

@@ -11,7 +11,6 @@ from uuid import UUID
 
 import attrs
 import pytest
-
 from bcc_core_api import models
 from bcc_core_api.types import UNSET
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bcc_core_api.scopes import OPERATION_SCOPES, SCOPE_DESCRIPTIONS, Scope
+
 from .conftest import REPO_ROOT, SHARED_SPEC, Workspace, needs_shared_spec, tree_digest
 
 
@@ -50,8 +52,6 @@ def test_the_real_spec_regenerates_every_operation(workspace: Workspace, capsys)
 
 
 def test_the_scopes_module_lists_defined_and_used_scopes():
-    from bcc_core_api.scopes import OPERATION_SCOPES, SCOPE_DESCRIPTIONS, Scope
-
     assert Scope.PERSONS_NAME_READ == "persons.name#read"
     assert Scope.PERSONS_GROUPS_READ in SCOPE_DESCRIPTIONS  # used, never defined
     assert "not defined" in SCOPE_DESCRIPTIONS[Scope.PERSONS_GROUPS_READ]

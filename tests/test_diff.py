@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bcc_regen import release
 from bcc_regen.convert import to_openapi3
 from bcc_regen.diff import (
     DiffReport,
@@ -684,6 +685,67 @@ def test_url_sides_are_downloaded(fixture_server: str, repo: Path) -> None:
 
     assert [f.kind for f in report.findings] == ["property-optional"] * 2
     assert report.has_breaking
+
+
+# -- release ---------------------------------------------------------------------
+
+
+def test_release_writes_a_dated_changelog_entry_and_bumps_the_version(
+    git_repo: Path,
+) -> None:
+    _write_snapshot(git_repo, "persons-v2-uid.yaml")
+    args = ["--repo", str(git_repo), "--date", "2026-12-04", "--no-python-surface"]
+
+    assert release.main(args) == 0
+
+    changelog = (git_repo / "CHANGELOG.md").read_text()
+    assert changelog.startswith("# Changelog\n\n## 2.0.0 (2026-12-04)\n")
+    assert "Interface changes since `v1.0.0`:" in changelog
+    assert (
+        "- path parameter `id` of `GET /persons/{uid}` was renamed to `uid` "
+        "(HTTP: info; Python: breaking)"
+    ) in changelog
+    assert changelog.count("- schema `") == 10
+    assert '[project]\nversion = "2.0.0"\n' in (git_repo / "pyproject.toml").read_text()
+
+
+def test_release_puts_the_newest_entry_first_and_keeps_older_ones(
+    git_repo: Path,
+) -> None:
+    args = ["--repo", str(git_repo), "--no-python-surface"]
+    (git_repo / "CHANGELOG.md").write_text(
+        "# Changelog\n\n## 1.0.0 (2026-01-01)\n\n- Old.\n"
+    )
+
+    assert release.main([*args, "--version", "1.0.1", "--date", "2026-02-01"]) == 0
+
+    changelog = (git_repo / "CHANGELOG.md").read_text()
+    assert changelog.index("## 1.0.1 (2026-02-01)") < changelog.index("## 1.0.0")
+    assert "- No interface change." in changelog
+    assert changelog.endswith("- Old.\n")
+
+
+def test_release_without_tags_starts_from_the_first_commit(git_repo: Path) -> None:
+    _git(git_repo, "tag", "-d", "v1.0.0")
+    first = subprocess.run(
+        ["git", "rev-list", "--max-parents=0", "HEAD"],
+        cwd=git_repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+
+    assert release.last_release_ref(git_repo) == first
+
+
+def test_release_refuses_a_version_that_is_not_semver(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["--repo", str(git_repo), "--no-python-surface", "--version", "next"]
+
+    assert release.main(args) == 2
+    assert "is not a MAJOR.MINOR.PATCH version" in capsys.readouterr().err
+    assert not (git_repo / "CHANGELOG.md").exists()
 
 
 # -- the real Core API spec ------------------------------------------------------

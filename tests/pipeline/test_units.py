@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from bcc_regen._jsliteral import CODE, find_object_literals
 from bcc_regen.errors import PipelineError
 from bcc_regen.overlay import apply_overlay

@@ -99,3 +99,39 @@ def typecheck(session: nox.Session) -> None:
     session.install("-e", ".")
     session.run("mypy")
     session.run("mypy", "--strict", "generated")
+
+
+# --- spec diff and release ---
+
+
+@nox.session
+def diff(session: nox.Session) -> None:
+    """
+    Classify the interface changes between two versions of the specs.
+
+    `nox -s diff -- OLD NEW [--api KEY] [--format markdown|json] [--output FILE]
+    [--fail-on breaking] [--no-python-surface]`, where OLD and NEW are each a git
+    ref, WORKTREE (the snapshots on disk), a spec file or an http(s) URL.
+    """
+    if len(session.posargs) < 2:
+        session.error("Say what to compare: nox -s diff -- v0.1.0 WORKTREE")
+    session.install(*_group("diff"))
+    _install_node_tools(session)
+
+    session.log("# Comparing the specs")
+    session.run("python", "-m", "bcc_regen.diff", *session.posargs, env=PIPELINE_ENV)
+
+
+@nox.session
+def release(session: nox.Session) -> None:
+    """
+    Write a dated CHANGELOG.md entry and bump [project] version.
+
+    The entry lists the spec changes since the last tag; the version is the one
+    the diff suggests unless `-- --version X.Y.Z` says otherwise.
+    """
+    session.install(*_group("diff"))
+    _install_node_tools(session)
+
+    session.log("# Preparing the release notes and version")
+    session.run("python", "-m", "bcc_regen.release", *session.posargs, env=PIPELINE_ENV)

@@ -118,7 +118,7 @@ def test_overlay_update_merges_objects_recursively():
 
 
 def test_overlay_action_matching_nothing_fails():
-    with pytest.raises(PipelineError, match="action 1: target .* matches nothing"):
+    with pytest.raises(PipelineError, match=r"action 1: target .* matches nothing"):
         apply_overlay(
             _document(),
             _overlay({"target": "$.components.schemas.C", "remove": True}),

@@ -561,6 +561,86 @@ def test_removed_scope_and_parameters_are_classed() -> None:
     ]
 
 
+def test_property_and_parameter_changes_are_classed_by_direction() -> None:
+    old = load("persons-v1.yaml")
+    new = copy.deepcopy(old)
+    schemas = new["components"]["schemas"]
+    del schemas["Consent"]["properties"]["given"]
+    schemas["Consent"]["required"].remove("given")
+    schemas["PersonWrite"]["properties"]["nickname"] = {"type": "string"}
+    schemas["Person"]["properties"]["nickname"] = {"type": "string"}
+    schemas["Org"]["properties"]["parentUid"]["nullable"] = True
+    new["paths"]["/persons"]["get"]["parameters"][0]["schema"] = {"type": "string"}
+
+    findings = compare_documents(old, new)
+
+    assert rows(findings) == [
+        (
+            "nullable-added",
+            "property `parentUid` of `Org` became nullable",
+            WARN,
+            BREAK,
+            ("GET /orgs (200 response)", "GET /orgs/{id} (200 response)"),
+        ),
+        (
+            "property-added",
+            "optional property `nickname` of `PersonWrite` was added",
+            INFO,
+            INFO,
+            PERSON_REQUESTS,
+        ),
+        (
+            "property-added",
+            "optional property `nickname` of `Person` was added",
+            INFO,
+            INFO,
+            PERSON_RESPONSES,
+        ),
+        (
+            "property-removed",
+            "property `given` of `Consent` was removed",
+            BREAK,
+            BREAK,
+            ("GET /persons/{id}/consents (200 response)",),
+        ),
+        (
+            "type-changed",
+            "query parameter `limit` of `GET /persons` changed type from "
+            "`integer(int32)` to `string`",
+            BREAK,
+            BREAK,
+            ("GET /persons",),
+        ),
+    ]
+
+
+def test_schema_split_into_all_of_parts_is_no_change_of_shape() -> None:
+    old = load("persons-v1.yaml")
+    new = copy.deepcopy(old)
+    schemas = new["components"]["schemas"]
+    org = schemas.pop("Org")
+    name = org["properties"].pop("name")
+    org["required"].remove("name")
+    schemas["Named"] = {
+        "type": "object",
+        "required": ["name"],
+        "properties": {"name": name},
+    }
+    schemas["Org"] = {"allOf": [{"$ref": "#/components/schemas/Named"}, org]}
+
+    findings = compare_documents(old, new)
+
+    assert rows(findings) == [
+        (
+            "schema-added",
+            "schema `Named` was added",
+            INFO,
+            INFO,
+            ("GET /orgs (200 response)", "GET /orgs/{id} (200 response)"),
+        )
+    ]
+
+
 def test_path_templates_match_whatever_their_parameter_names() -> None:
     assert normalise_path("/orgs/{id}/members/{memberId}") == "/orgs/{}/members/{}"
 

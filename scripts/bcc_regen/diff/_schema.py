@@ -216,13 +216,14 @@ def _properties(
         )
 
 
-def _merge_all_of(doc: Document, node: Any) -> Any:
+def _merge_all_of(doc: Document, node: Any, seen: frozenset[str] = frozenset()) -> Any:
     """
     Flatten `allOf` into one object schema, as the generator does for models.
 
     Parts that are component `$ref`s are inlined, so a change in a base schema
     shows up both on the base and on every schema built from it; the generated
-    classes copy the base's attributes, so both really change.
+    classes copy the base's attributes, so both really change. `seen` holds the
+    components already being inlined, so a cycle of `allOf`s ends.
     """
     if not isinstance(node, dict) or not node.get("allOf"):
         return node
@@ -233,8 +234,12 @@ def _merge_all_of(doc: Document, node: Any) -> Any:
     merged.setdefault("type", "object")
     properties: dict[str, Any] = dict(merged.get("properties") or {})
     required: list[str] = list(merged.get("required") or [])
-    for part in node["allOf"]:
-        resolved = _merge_all_of(doc, doc.schema(part))
+    for part in parts:
+        name = ref_name(part)
+        if name in seen:
+            continue
+        inner = seen | {name} if name else seen
+        resolved = doc.schema(_merge_all_of(doc, doc.schema(part), inner))
         if not isinstance(resolved, dict):
             continue
         properties.update(resolved.get("properties") or {})

@@ -233,6 +233,26 @@ def test_python_surface_confirms_renamed_arguments_and_removed_classes(
     assert len(api.surface) == 16
 
 
+def test_spec_findings_stand_when_a_side_cannot_be_generated(
+    repo: Path, tmp_path: Path
+) -> None:
+    broken = load("persons-v1.yaml")
+    address = {"$ref": "#/components/schemas/PostalAddress"}  # no such schema
+    broken["components"]["schemas"]["Person"]["properties"]["address"] = address
+    (tmp_path / "broken.json").write_text(json.dumps(broken))
+
+    report = build_report(
+        str(FIXTURES / "persons-v1.yaml"), str(tmp_path / "broken.json"), repo=repo
+    )
+
+    [api] = report.apis
+    assert [f.kind for f in api.findings] == ["type-changed"]
+    assert api.surface_error is not None
+    assert "openapi-python-client" in api.surface_error
+    assert not api.surface_checked
+    assert "could not be compared" in render_markdown(report)
+
+
 # -- wording only --------------------------------------------------------------
 
 

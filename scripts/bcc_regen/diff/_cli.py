@@ -14,8 +14,8 @@ from __future__ import annotations
 import argparse
 import sys
 import tomllib
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bcc_regen.config import ApiConfig, load_apis
@@ -39,6 +39,7 @@ _ANONYMOUS_PACKAGE = "bcc_diff_client"
 class _Target:
     key: str
     package: str
+    allowed_skips: Mapping[str, str] = field(default_factory=dict)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -116,7 +117,10 @@ def _targets(old: Side, new: Side, repo: Path, api: str | None) -> list[_Target]
     if len(chosen) > 1 and not (old.in_repo and new.in_repo):
         msg = "A spec file or URL holds one API; say which with --api KEY."
         raise PipelineError(msg)
-    return [_Target(key=a.key, package=a.package) for a in chosen]
+    return [
+        _Target(key=a.key, package=a.package, allowed_skips=a.allowed_skips)
+        for a in chosen
+    ]
 
 
 def _diff_api(
@@ -138,16 +142,27 @@ def _diff_api(
         )
 
     findings = compare_documents(old_doc, new_doc)
-    surface_findings = (
-        python_surface(old_doc, new_doc, package=target.package) if surface else []
-    )
+    surface_findings: list[Finding] = []
+    surface_error = None
+    if surface:
+        try:
+            surface_findings = python_surface(
+                old_doc,
+                new_doc,
+                package=target.package,
+                allowed_skips=target.allowed_skips,
+            )
+        except PipelineError as exc:
+            # The spec findings still stand; say why the packages were not compared.
+            surface_error = str(exc)
     return ApiDiff(
         key=key,
         old_source=old_source,
         new_source=new_source,
         findings=tuple(findings),
         surface=tuple(surface_findings),
-        surface_checked=surface,
+        surface_checked=surface and surface_error is None,
+        surface_error=surface_error,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 __all__ = [
     "ADDITION_KINDS",
@@ -88,7 +88,12 @@ class Finding:
 
 @dataclass(frozen=True, kw_only=True)
 class ApiDiff:
-    """The findings for one API, spec-level and (optionally) Python-surface ones."""
+    """
+    The findings for one API, spec-level and (optionally) Python-surface ones.
+
+    `surface_error` says why the generated packages could not be compared, e.g.
+    because an old spec no longer passes today's generator.
+    """
 
     key: str
     old_source: str
@@ -96,6 +101,7 @@ class ApiDiff:
     findings: tuple[Finding, ...] = ()
     surface: tuple[Finding, ...] = ()
     surface_checked: bool = False
+    surface_error: str | None = None
 
     @property
     def all_findings(self) -> tuple[Finding, ...]:
@@ -108,7 +114,6 @@ class DiffReport:
 
     apis: tuple[ApiDiff, ...]
     current_version: str | None = None
-    notes: tuple[str, ...] = field(default=())
 
     @property
     def findings(self) -> tuple[Finding, ...]:

@@ -24,7 +24,6 @@ def render_json(report: DiffReport) -> str:
         "suggested_version": report.suggested_version,
         "bump": report.bump,
         "breaking": report.has_breaking,
-        "notes": list(report.notes),
         "apis": [_api_json(api) for api in report.apis],
     }
     return json.dumps(data, indent=2) + "\n"
@@ -37,6 +36,7 @@ def _api_json(api: ApiDiff) -> dict[str, object]:
         "new": api.new_source,
         "findings": [_finding_json(f) for f in api.findings],
         "python_surface_checked": api.surface_checked,
+        "python_surface_error": api.surface_error,
         "python_surface": [_finding_json(f) for f in api.surface],
     }
 
@@ -61,7 +61,6 @@ def render_markdown(report: DiffReport, *, title: str = "API changes") -> str:
     lines = [f"# {title}", "", _summary(report.findings), ""]
     for api in report.apis:
         lines += _api_markdown(api)
-    lines += [f"- {note}" for note in report.notes]
     lines += ["", *_version_markdown(report)]
     return "\n".join(lines).rstrip() + "\n"
 
@@ -144,6 +143,11 @@ def _affected(findings: list[Finding]) -> list[str]:
 
 
 def _surface_markdown(api: ApiDiff) -> list[str]:
+    if api.surface_error is not None:
+        message = (
+            f"The generated Python packages could not be compared: {api.surface_error}"
+        )
+        return [message, ""]
     if not api.surface_checked:
         return [
             "The generated Python package was not compared (`--no-python-surface`).",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,7 +46,11 @@ _PARAMETER_KINDS = frozenset(
 
 
 def python_surface(
-    old: dict[str, Any], new: dict[str, Any], *, package: str
+    old: dict[str, Any],
+    new: dict[str, Any],
+    *,
+    package: str,
+    allowed_skips: Mapping[str, str] | None = None,
 ) -> list[Finding]:
     """
     Generate the package for both documents and list its breaking changes.
@@ -55,6 +59,10 @@ def python_surface(
         old: The earlier OpenAPI 3 document.
         new: The later OpenAPI 3 document.
         package: The Python package name to generate both sides as.
+        allowed_skips: Parts the generator may skip, as in the API's config.
+
+    Raises:
+        PipelineError: Either side cannot be generated.
     """
     # The generator prints progress on stdout, which may be carrying the report.
     with (
@@ -62,8 +70,15 @@ def python_surface(
         redirect_stdout(sys.stderr),
     ):
         root = Path(tmp)
-        old_pkg = generate_package(old, package=package, out_dir=root / "old")
-        new_pkg = generate_package(new, package=package, out_dir=root / "new")
+        old_pkg, new_pkg = (
+            generate_package(
+                document,
+                package=package,
+                out_dir=root / side,
+                allowed_skips=allowed_skips,
+            )
+            for document, side in ((old, "old"), (new, "new"))
+        )
         return compare_packages(old_pkg.package_dir, new_pkg.package_dir)
 
 

@@ -61,15 +61,13 @@ def test_unknown_environment_names_the_closest_preset():
     ["http://auth.example.com/oauth/token", "ftp://auth.example.com", "not a url"],
 )
 def test_non_https_urls_are_refused_outside_loopback(url):
-    with pytest.raises(bcc_api.ConfigurationError, match="https|absolute"):
+    with pytest.raises(bcc_api.ConfigurationError, match=r"https|absolute"):
         bcc_api.Environment(
             name="x", token_url=url, api_url="https://api.example", audience="a"
         )
 
 
-@pytest.mark.parametrize(
-    "host", ["localhost", "127.0.0.1", "127.8.9.10", "[::1]"]
-)
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.1", "127.8.9.10", "[::1]"])
 def test_plain_http_is_allowed_on_loopback(host):
     env = bcc_api.Environment(
         name="local",

@@ -40,9 +40,11 @@ def test_generated_functions_raise_too(settings, fake_core):
 def test_missing_scopes_names_needed_and_held_scopes(settings, fake_core):
     settings["scopes"] = [bcc_api.Scope.PERSONS_NAME_READ]
 
-    with bcc_api.connect(**settings) as bcc:
-        with pytest.raises(bcc_api.MissingScopes) as caught:
-            bcc.call(create_persons, body=PersonWrite(first_name="Ada"))
+    with (
+        bcc_api.connect(**settings) as bcc,
+        pytest.raises(bcc_api.MissingScopes) as caught,
+    ):
+        bcc.call(create_persons, body=PersonWrite(first_name="Ada"))
 
     error = caught.value
     assert error.status == 403

@@ -23,9 +23,11 @@ def test_a_503_storm_on_gets_is_absorbed(settings, fake_core, caplog):
     settings["retry"] = FAST
     fake_core.add_fault(Fault(method="GET", status=503, times=4))
 
-    with caplog.at_level(logging.WARNING, logger="bcc_api"):
-        with bcc_api.connect(**settings) as bcc:
-            person = bcc.call(get_person, uid=UID)
+    with (
+        caplog.at_level(logging.WARNING, logger="bcc_api"),
+        bcc_api.connect(**settings) as bcc,
+    ):
+        person = bcc.call(get_person, uid=UID)
 
     assert str(person.uid) == UID
     assert fake_core.count("GET", "/v2/persons/{uid}") == 5
@@ -40,9 +42,11 @@ def test_a_post_is_sent_exactly_once_in_a_503_storm(settings, fake_core):
     settings["scopes"] = [bcc_api.Scope.PERSONS_WRITE]
     fake_core.add_fault(Fault(status=503, times=None))
 
-    with bcc_api.connect(**settings) as bcc:
-        with pytest.raises(bcc_api.ServerError) as caught:
-            bcc.call(create_persons, body=PersonWrite(first_name="Ada"))
+    with (
+        bcc_api.connect(**settings) as bcc,
+        pytest.raises(bcc_api.ServerError) as caught,
+    ):
+        bcc.call(create_persons, body=PersonWrite(first_name="Ada"))
 
     assert caught.value.status == 503
     assert caught.value.method == "POST"
@@ -76,9 +80,11 @@ def test_retries_are_bounded_in_count(settings, fake_core):
 
 def test_retries_are_bounded_in_time(settings, fake_core):
     settings["retry"] = bcc_api.RetryPolicy(attempts=50, total_timeout=0.5)
-    fake_core.add_fault(Fault(
+    fake_core.add_fault(
+        Fault(
             method="GET", status=429, code="rate-limit", retry_after="0.2", times=None
-        ))
+        )
+    )
 
     started = time.monotonic()
     with bcc_api.connect(**settings) as bcc, pytest.raises(bcc_api.RateLimited):

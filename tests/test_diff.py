@@ -634,6 +634,58 @@ def test_property_and_parameter_changes_are_classed_by_direction() -> None:
     ]
 
 
+def test_bodies_responses_and_operations_added_or_removed_are_classed() -> None:
+    old = load("persons-v1.yaml")
+    new = copy.deepcopy(old)
+    person = new["paths"]["/persons/{id}"]
+    person["delete"]["requestBody"] = copy.deepcopy(person["put"]["requestBody"])
+    person["delete"]["requestBody"]["required"] = False
+    del person["put"]["requestBody"]
+    del person["get"]["responses"]["404"]
+    new["paths"]["/persons"]["post"]["responses"]["409"] = {"description": "Taken."}
+    del new["paths"]["/orgs/{id}"]
+
+    findings = compare_documents(old, new)
+
+    assert rows(findings) == [
+        (
+            "operation-removed",
+            "operation `GET /orgs/{id}` was removed",
+            BREAK,
+            BREAK,
+            ("GET /orgs/{id}",),
+        ),
+        (
+            "request-body-added",
+            "an optional request body was added to `DELETE /persons/{id}`",
+            INFO,
+            INFO,
+            ("DELETE /persons/{id}",),
+        ),
+        (
+            "request-body-removed",
+            "the request body of `PUT /persons/{id}` was removed",
+            WARN,
+            BREAK,
+            ("PUT /persons/{id}",),
+        ),
+        (
+            "response-added",
+            "a 409 response was added to `POST /persons`",
+            INFO,
+            WARN,
+            ("POST /persons",),
+        ),
+        (
+            "response-removed",
+            "the 404 response of `GET /persons/{id}` was removed",
+            WARN,
+            WARN,
+            ("GET /persons/{id}",),
+        ),
+    ]
+
+
 def test_schema_split_into_all_of_parts_is_no_change_of_shape() -> None:
     old = load("persons-v1.yaml")
     new = copy.deepcopy(old)

@@ -221,25 +221,25 @@ class _Comparison:
         if not new_body:
             self._add("request-body-removed", f"{where} was removed", operation=label)
             return
-        if not old_body or (new_body.get("required") and not old_body.get("required")):
-            if new_body.get("required"):
-                message = f"{where} became required"
-                self._add("request-body-required", message, operation=label)
-            else:
-                self._add("request-body-added", f"{where} was added", operation=label)
-            if not old_body:
-                return
-        elif old_body.get("required") and not new_body.get("required"):
+        if not old_body:
+            required = bool(new_body.get("required"))
+            kind = "request-body-required" if required else "request-body-added"
+            adjective = "required" if required else "optional"
+            message = f"an {adjective} request body was added to `{label}`"
+            self._add(kind, message, operation=label)
+            return
+
+        was_required, is_required = old_body.get("required"), new_body.get("required")
+        if is_required and not was_required:
+            message = f"{where} became required"
+            self._add("request-body-required", message, operation=label)
+        elif was_required and not is_required:
             message = f"{where} became optional"
             self._add("request-body-optional", message, operation=label)
 
-        changes = schema_changes(
-            self.old,
-            self.new,
-            _body_schema(old_body),
-            _body_schema(new_body),
-            Place(where),
-        )
+        old_schema, new_schema = _body_schema(old_body), _body_schema(new_body)
+        place = Place(where)
+        changes = schema_changes(self.old, self.new, old_schema, new_schema, place)
         self._add_changes(changes, REQUEST, label)
 
     def _responses(self, old: _Operation, new: _Operation) -> None:

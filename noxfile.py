@@ -37,7 +37,12 @@ def _install_node_tools(session: nox.Session) -> None:
         return
     session.log("# Installing the pinned Node tools (npm ci)")
     session.run(
-        "npm", "ci", "--prefix", str(NODE_TOOLS), "--no-audit", "--no-fund",
+        "npm",
+        "ci",
+        "--prefix",
+        str(NODE_TOOLS),
+        "--no-audit",
+        "--no-fund",
         external=True,
     )
 
@@ -58,8 +63,9 @@ def regenerate(session: nox.Session) -> None:
     _install_node_tools(session)
 
     session.log("# Regenerating")
-    session.run("python", "-m", "bcc_regen", "regenerate", *session.posargs,
-                env=PIPELINE_ENV)
+    session.run(
+        "python", "-m", "bcc_regen", "regenerate", *session.posargs, env=PIPELINE_ENV
+    )
 
 
 @nox.session
@@ -94,7 +100,7 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typecheck(session: nox.Session) -> None:
-    """Type-check the hand-written packages and the generated ones with mypy --strict."""
+    """Type-check the hand-written and the generated packages with mypy --strict."""
     session.install(*_group("typecheck"))
     session.install("-e", ".")
     session.run("mypy")

@@ -307,9 +307,14 @@ def request_id_of(response: httpx.Response) -> str | None:
     return None
 
 
+# Shorter values are not searched for: they would mangle ordinary words, and
+# no real client secret or access token is that short.
+MIN_REDACTED_LENGTH = 8
+
+
 def redact(text: str, secrets: typing.Iterable[str]) -> str:
     """Replace every occurrence of each secret in *text*."""
     for secret in secrets:
-        if secret:
+        if len(secret) >= MIN_REDACTED_LENGTH:
             text = text.replace(secret, "[redacted]")
     return text

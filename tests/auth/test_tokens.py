@@ -8,6 +8,7 @@ import stat
 import time
 
 import bcc_api
+import httpx
 import pytest
 from authlib.oauth2.client import OAuth2Client as AuthlibOAuth2Client
 from bcc_core_api.api.persons import find_persons, get_person
@@ -262,3 +263,31 @@ def test_the_file_store_writes_atomically(tmp_path):
     assert loaded is not None
     assert loaded.value == "v2"
     assert os.stat(tmp_path / f"token-{key.fingerprint()}.json").st_size > 0
+
+
+class CountingTransport(httpx.HTTPTransport):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths: list[str] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.paths.append(request.url.path)
+        return super().handle_request(request)
+
+
+def test_token_requests_use_the_callers_transport_and_timeout(token_server, settings):
+    transport = CountingTransport()
+    settings["timeout"] = 0.05
+    token_server.configure(delay_ms=300)
+
+    with (
+        bcc_api.connect(**settings, transport=transport) as bcc,
+        pytest.raises(bcc_api.AuthError, match="ReadTimeout"),
+    ):
+        bcc.call(get_person, uid=UID)
+    token_server.configure(delay_ms=0)
+    settings["timeout"] = 5
+    with bcc_api.connect(**settings, transport=transport) as bcc:
+        bcc.call(get_person, uid=UID)
+
+    assert transport.paths[-2:] == ["/oauth/token", f"/v2/persons/{UID}"]

@@ -686,6 +686,34 @@ def test_bodies_responses_and_operations_added_or_removed_are_classed() -> None:
     ]
 
 
+def test_removing_a_schema_in_use_names_its_former_users() -> None:
+    old = load("persons-v1.yaml")
+    new = copy.deepcopy(old)
+    consent = new["components"]["schemas"].pop("Consent")
+    response = new["paths"]["/persons/{id}/consents"]["get"]["responses"]["200"]
+    response["content"]["application/json"]["schema"]["items"] = consent
+
+    findings = compare_documents(old, new)
+
+    assert rows(findings) == [
+        (
+            "schema-removed",
+            "schema `Consent` was removed",
+            WARN,
+            BREAK,
+            ("GET /persons/{id}/consents (200 response)",),
+        ),
+        (
+            "schema-replaced",
+            "`Consent` was replaced by `object` in the items of the 200 response "
+            "of `GET /persons/{id}/consents`, with the same shape",
+            INFO,
+            BREAK,
+            ("GET /persons/{id}/consents",),
+        ),
+    ]
+
+
 def test_schema_split_into_all_of_parts_is_no_change_of_shape() -> None:
     old = load("persons-v1.yaml")
     new = copy.deepcopy(old)

@@ -285,17 +285,19 @@ class _Comparison:
         for name in sorted(old_names.keys() & new_names.keys()):
             self._component(name, users)
         for name in sorted(old_names.keys() - new_names.keys()):
-            used = any(n == name for n, _ in old_users)
+            former_users = tuple(_users_of(name, old_users))
             has_class = _has_class(self.old.resolve(old_names[name]))
-            http, python = classify("schema-removed", used=used, has_class=has_class)
-            message = f"schema `{name}` was removed"
+            http, python = classify(
+                "schema-removed", used=bool(former_users), has_class=has_class
+            )
             self.findings.append(
                 Finding(
                     kind="schema-removed",
-                    message=message,
+                    message=f"schema `{name}` was removed",
                     http=http,
                     python=python,
                     schema=name,
+                    operations=former_users,
                 )
             )
         for name in sorted(new_names.keys() - old_names.keys()):

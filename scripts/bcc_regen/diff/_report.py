@@ -10,6 +10,7 @@ from bcc_regen.diff._model import ApiDiff, DiffReport, Finding, Level, worst
 
 __all__ = ["render_json", "render_markdown"]
 
+_REASON_LIMIT = 400
 _LEVEL_TEXT = {
     Level.BREAKING: "**breaking**",
     Level.WARNING: "warning",
@@ -144,10 +145,10 @@ def _affected(findings: list[Finding]) -> list[str]:
 
 def _surface_markdown(api: ApiDiff) -> list[str]:
     if api.surface_error is not None:
-        message = (
-            f"The generated Python packages could not be compared: {api.surface_error}"
-        )
-        return [message, ""]
+        reason = api.surface_error
+        if len(reason) > _REASON_LIMIT:
+            reason = reason[:_REASON_LIMIT].rstrip() + " … (the JSON report has it all)"
+        return [f"The generated Python packages could not be compared: {reason}", ""]
     if not api.surface_checked:
         return [
             "The generated Python package was not compared (`--no-python-surface`).",

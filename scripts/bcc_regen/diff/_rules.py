@@ -83,6 +83,8 @@ _FIXED: dict[str, tuple[Level | None, Level]] = {
     # argument of every generated endpoint function.
     "path-parameter-renamed": (_I, _B),
     "parameter-renamed": (_B, _B),
+    # Another schema with the same shape: the same JSON, a different class.
+    "schema-replaced": (_I, _B),
     "parameter-removed": (_W, _B),
     "parameter-optional": (_I, _I),
     "parameter-required": (_B, _B),

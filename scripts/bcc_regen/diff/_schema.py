@@ -67,6 +67,8 @@ class Place:
         return Place(self.base, (*self.props, "[]"))
 
     def __str__(self) -> str:
+        if self.props[:1] == ("[]",):
+            return str(Place(f"the items of {self.base}", self.props[1:]))
         if not self.props:
             return self.base
         path = "".join(p if p == "[]" else f".{p}" for p in self.props).lstrip(".")
@@ -101,6 +103,13 @@ def signature(node: Any) -> str:
     return f"{text} enum" if "enum" in node else text
 
 
+def _outer(node: Any) -> str:
+    """The signature without array items, which are compared on their own."""
+    if isinstance(node, dict) and ref_name(node) is None and _type(node) == "array":
+        return "array" + (" enum" if "enum" in node else "")
+    return signature(node)
+
+
 def _type(node: dict[str, Any]) -> str:
     declared = node.get("type")
     if isinstance(declared, list):  # OpenAPI 3.1: ["string", "null"]
@@ -133,11 +142,15 @@ def schema_changes(
     old, new = _merge_all_of(doc_old, old), _merge_all_of(doc_new, new)
     old_name, new_name = ref_name(old), ref_name(new)
     if old_name is not None or new_name is not None:
-        if old_name != new_name:
+        if old_name == new_name:
+            return
+        if _shape(doc_old, old) == _shape(doc_new, new):
+            yield _replaced(place, old, new)
+        else:
             yield _retyped(place, old, new)
         return
 
-    if signature(old) != signature(new):
+    if _outer(old) != _outer(new):
         yield _retyped(place, old, new)
         return
     if not isinstance(old, dict) or not isinstance(new, dict):
@@ -154,6 +167,38 @@ def schema_changes(
 def _retyped(place: Place, old: Any, new: Any) -> Change:
     message = f"{place} changed type from `{signature(old)}` to `{signature(new)}`"
     return Change(kind="type-changed", message=message)
+
+
+def _replaced(place: Place, old: Any, new: Any) -> Change:
+    message = (
+        f"`{signature(old)}` was replaced by `{signature(new)}` in {place}, "
+        "with the same shape"
+    )
+    return Change(kind="schema-replaced", message=message)
+
+
+# Keys that carry wording or tooling hints, not the shape of the data.
+_WORDING = frozenset(
+    {"description", "summary", "title", "example", "examples", "externalDocs"}
+)
+
+
+def _shape(doc: Document, node: Any, seen: frozenset[str] = frozenset()) -> Any:
+    """A schema with every `$ref` inlined and wording dropped, for equality."""
+    name = ref_name(node)
+    if name is not None:
+        if name in seen:
+            return {"$cycle": name}
+        return _shape(doc, doc.resolve(node), seen | {name})
+    if isinstance(node, dict):
+        return {
+            key: _shape(doc, value, seen)
+            for key, value in node.items()
+            if key not in _WORDING and not key.startswith("x-")
+        }
+    if isinstance(node, list):
+        return [_shape(doc, item, seen) for item in node]
+    return node
 
 
 def _nullability(old: Any, new: Any, place: Place) -> Iterator[Change]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import ssl
 import typing
 from collections.abc import (
@@ -362,6 +363,17 @@ class AsyncBccClient(AuthenticatedClient):
                 return
 
 
+@functools.cache
+def _default_ssl_context() -> ssl.SSLContext:
+    # Building a verifying context loads the CA bundle (tens of milliseconds);
+    # share one so that a client per call stays cheap.
+    return httpx.create_ssl_context()
+
+
+def _verify(verify: ssl.SSLContext | bool) -> ssl.SSLContext | bool:
+    return _default_ssl_context() if verify is True else verify
+
+
 def _name(operation: object) -> str:
     return str(getattr(operation, "__name__", operation)).rsplit(".", 1)[-1]
 
@@ -462,7 +474,7 @@ def connect(
         raise_on_error=raise_on_error,
         use_env=use_env,
     )
-    inner = transport or httpx.HTTPTransport(verify=verify, proxy=proxy)
+    inner = transport or httpx.HTTPTransport(verify=_verify(verify), proxy=proxy)
     session = SyncSession(
         config=config,
         transport=RetryTransport(inner, retry),
@@ -508,7 +520,7 @@ def connect_async(
         raise_on_error=raise_on_error,
         use_env=use_env,
     )
-    inner = transport or httpx.AsyncHTTPTransport(verify=verify, proxy=proxy)
+    inner = transport or httpx.AsyncHTTPTransport(verify=_verify(verify), proxy=proxy)
     session = AsyncSession(
         config=config,
         transport=AsyncRetryTransport(inner, retry),

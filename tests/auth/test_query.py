@@ -8,6 +8,7 @@ import json
 import bcc_api
 import pytest
 from bcc_core_api.api.persons import find_persons
+from bcc_core_api.types import Unset
 
 pytestmark = pytest.mark.node
 
@@ -83,3 +84,14 @@ def test_iterate_async_yields_every_item(settings, fake_core):
 
     assert len(set(asyncio.run(run()))) == 1000
     assert fake_core.count("GET", "/v2/persons") == 4
+
+
+def test_fields_hidden_by_the_token_scopes_are_unset_not_errors(settings, fake_core):
+    """BUG-01 at run time: required-in-the-spec fields may be absent."""
+    with bcc_api.connect(**settings) as bcc:
+        person = next(bcc.iterate(find_persons, page_size=1))
+
+    assert person.display_name == "Anna Hansen"
+    assert isinstance(person.birth_date, Unset)
+    assert isinstance(person.gender, Unset)
+    assert "birthDate" not in person.to_dict()

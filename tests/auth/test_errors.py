@@ -7,8 +7,10 @@ import asyncio
 import bcc_api
 import pytest
 from bcc_core_api.api.persons import create_persons, find_persons, get_person
-from bcc_core_api.models import ErrorData, PersonWrite
+from bcc_core_api.models import ErrorData
 from servers.fake_core import Fault
+
+from .conftest import new_person
 
 pytestmark = pytest.mark.node
 
@@ -44,7 +46,7 @@ def test_missing_scopes_names_needed_and_held_scopes(settings, fake_core):
         bcc_api.connect(**settings) as bcc,
         pytest.raises(bcc_api.MissingScopes) as caught,
     ):
-        bcc.call(create_persons, body=PersonWrite(first_name="Ada"))
+        bcc.call(create_persons, body=new_person())
 
     error = caught.value
     assert error.status == 403
@@ -64,7 +66,7 @@ def test_invalid_query_is_raised_for_a_bad_filter(settings, fake_core):
 
 def test_a_duplicate_is_a_conflict(settings, fake_core):
     settings["scopes"] = [bcc_api.Scope.PERSONS_WRITE]
-    body = PersonWrite(first_name="Ada", email="ada@example.invalid")
+    body = new_person(email="ada@example.invalid")
 
     with bcc_api.connect(**settings) as bcc:
         bcc.call(create_persons, body=body)

@@ -19,10 +19,8 @@ PYTHON = re.compile(r"```python\n(.*?)```", re.DOTALL)
 
 
 def quickstart_code() -> str:
-    text = README.read_text(encoding="utf-8") if README.exists() else ""
-    block = BLOCK.search(text)
-    if block is None:
-        pytest.skip("README.md has no <!-- quickstart --> block yet")
+    block = BLOCK.search(README.read_text(encoding="utf-8"))
+    assert block is not None, "README.md lost its <!-- quickstart --> block"
     code = PYTHON.findall(block.group(1))
     assert code, "the quickstart block has no ```python code"
     return "\n".join(code)

@@ -10,8 +10,9 @@ import bcc_api
 import httpx
 import pytest
 from bcc_core_api.api.persons import create_persons, get_person
-from bcc_core_api.models import PersonWrite
 from servers.fake_core import Fault
+
+from .conftest import new_person
 
 pytestmark = pytest.mark.node
 
@@ -46,7 +47,7 @@ def test_a_post_is_sent_exactly_once_in_a_503_storm(settings, fake_core):
         bcc_api.connect(**settings) as bcc,
         pytest.raises(bcc_api.ServerError) as caught,
     ):
-        bcc.call(create_persons, body=PersonWrite(first_name="Ada"))
+        bcc.call(create_persons, body=new_person())
 
     assert caught.value.status == 503
     assert caught.value.method == "POST"
@@ -61,7 +62,7 @@ def test_a_post_is_sent_exactly_once_in_a_503_storm_async(settings, fake_core):
     async def run():
         async with bcc_api.connect_async(**settings) as bcc:
             with pytest.raises(bcc_api.ServerError):
-                await bcc.call(create_persons, body=PersonWrite(first_name="Ada"))
+                await bcc.call(create_persons, body=new_person())
 
     asyncio.run(run())
 

@@ -573,7 +573,12 @@ class _Handler(BaseHTTPRequestHandler):
             if clash:
                 raise _ApiError(409, "duplicate-unique-key", "email is already in use")
             uid = str(uuid.uuid4())
-            record = {**record, "uid": uid}
+            record = {
+                **record,
+                "uid": uid,
+                "personID": 900_000 + len(self.state.created),
+                "lastChangedDate": dt.datetime.now(dt.UTC).isoformat(),
+            }
             self.state.created[uid] = record
         return record
 

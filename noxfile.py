@@ -141,3 +141,47 @@ def release(session: nox.Session) -> None:
 
     session.log("# Preparing the release notes and version")
     session.run("python", "-m", "bcc_regen.release", *session.posargs, env=PIPELINE_ENV)
+
+
+# --- benchmarks and soak ---
+
+
+def _bench_requirements() -> list[str]:
+    """The `bench` dependency group, or the test group plus the profiler pin."""
+    try:
+        return _group("bench")
+    except KeyError:
+        return [*_group("test"), "pyinstrument==5.1.3"]
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """
+    Time the package against baselines taken in the same run, on 127.0.0.1.
+
+    Prints a table of ratios. `-- --small` for a quick run, `--only listing,...`
+    for some benchmarks, `--json FILE` to keep the figures, `--profile DIR` for
+    pyinstrument and import-time profiles, `--strict` to fail on a missed target.
+    """
+    session.install(*_bench_requirements())
+    session.install("-e", ".")
+    _install_node_tools(session)
+
+    session.log("# Benchmarking (a few minutes on 2 cores)")
+    session.run("python", "-m", "bench.bench", *session.posargs, env=PIPELINE_ENV)
+
+
+@nox.session
+def soak(session: nox.Session) -> None:
+    """
+    Send 10,000 requests through one client while the fake API injects faults.
+
+    Fails when an invariant breaks (a GET that fails, a POST sent twice, ...).
+    `-- --small` for 300 requests, `--seed N`, `--requests N`, `--workers N`.
+    """
+    session.install(*_group("test"))
+    session.install("-e", ".")
+    _install_node_tools(session)
+
+    session.log("# Soaking the client in faults on 127.0.0.1")
+    session.run("python", "-m", "bench.soak", *session.posargs, env=PIPELINE_ENV)

@@ -197,6 +197,14 @@ class Peers:
     tokens: TokenServer
     api_url: str
 
+    def api_control(self, path: str, body: typing.Any) -> None:
+        """POST to one of the fake API's control endpoints (`faults`, `reset`)."""
+        with httpx.Client(trust_env=False) as http:
+            reply = http.post(
+                f"{self.api_url}/__control/{path}", json=body, timeout=CONTROL_TIMEOUT
+            )
+        reply.raise_for_status()
+
     @property
     def environment(self) -> bcc_api.Environment:
         return bcc_api.Environment(

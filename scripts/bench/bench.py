@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import importlib
 import io
 import json
 import os
@@ -76,6 +77,8 @@ class Sizes:
     page_size: int = 1000
     fetch_persons: int = 2000
     concurrency: int = 32
+    latency_persons: int = 320
+    latency: float = 0.01
     memory_persons: int = 100_000
     trace_persons: int = 10_000
     import_runs: int = 7
@@ -94,6 +97,7 @@ SMALL = Sizes(
     page_size=50,
     fetch_persons=40,
     concurrency=8,
+    latency_persons=16,
     memory_persons=500,
     trace_persons=200,
     import_runs=1,
@@ -336,16 +340,49 @@ def bench_fetch(peers: Peers, sizes: Sizes) -> list[Row]:
     for who, (one, many) in zip(
         ("fetch", "raw httpx async: fetch"), asyncio.run(measure()), strict=True
     ):
-        rows.append(
-            Row(
-                name=f"{who} {what} (speed-up)",
-                package=f"{many:.3f} s",
-                baseline=f"{one:.3f} s",
-                value=one / many,
-                unit="x",
-            )
-        )
+        rows.append(_speed_up_row(f"{who} {what}", one, many))
+    rows.append(_fetch_with_latency(peers, sizes))
     return rows
+
+
+def _speed_up_row(name: str, sequential: float, concurrent: float) -> Row:
+    return Row(
+        name=f"{name} (speed-up)",
+        package=f"{concurrent:.3f} s",
+        baseline=f"{sequential:.3f} s",
+        value=sequential / concurrent,
+        unit="x",
+    )
+
+
+def _fetch_with_latency(peers: Peers, sizes: Sizes) -> Row:
+    """The same, with every reply delayed as a distant server would."""
+    uids = [_uid(index) for index in range(sizes.latency_persons)]
+    latency = {"kind": "delay", "seconds": sizes.latency, "times": None}
+    peers.api_control("faults", [latency | {"path": "/v2/persons/"}])
+    try:
+
+        async def measure() -> tuple[float, float]:
+            async with bcc_api.connect_async(**peers.connect_kwargs()) as bcc:
+
+                async def package(uid: str) -> object:
+                    return await bcc.call(get_person, uid=uid)
+
+                await _concurrently(
+                    package, uids[: sizes.concurrency], sizes.concurrency
+                )
+                concurrent = await _concurrently(package, uids, sizes.concurrency)
+                return await _one_by_one(package, uids), concurrent
+
+        sequential, concurrent = asyncio.run(measure())
+    finally:
+        peers.api_control("reset", {})
+    return _speed_up_row(
+        f"fetch {len(uids):,} persons with {sizes.latency * 1000:g} ms server "
+        f"latency, {sizes.concurrency} concurrent vs sequential",
+        sequential,
+        concurrent,
+    )
 
 
 # --- regeneration -------------------------------------------------------------
@@ -633,14 +670,15 @@ def bench_tokens(peers: Peers, sizes: Sizes) -> list[Row]:
 
 def write_profiles(peers: Peers | None, sizes: Sizes, out_dir: Path) -> list[Path]:
     """Profile the listing and the pipeline with pyinstrument; import times too."""
-    from pyinstrument import Profiler  # noqa: PLC0415 -- only for --profile
+    # Only --profile needs it, and the typecheck session does not install it.
+    profiler_class = importlib.import_module("pyinstrument").Profiler
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     if peers is not None:
         with bcc_api.connect(**peers.connect_kwargs()) as bcc:
             iterate(bcc, sizes.page_size, sizes.page_size)  # token and connection
-            profiler = Profiler(interval=0.0005)
+            profiler = profiler_class(interval=0.0005)
             with profiler:
                 iterate(bcc, sizes.list_persons, sizes.page_size)
         written.append(out_dir / "listing.txt")
@@ -652,7 +690,7 @@ def write_profiles(peers: Peers | None, sizes: Sizes, out_dir: Path) -> list[Pat
         config = copy_spec(sizes, Path(folder) / "spec")
         arguments = ["regenerate", "--config", str(config)]
         arguments += ["--generated", str(Path(folder) / "generated")]
-        profiler = Profiler(interval=0.001)
+        profiler = profiler_class(interval=0.001)
         with profiler, contextlib.redirect_stderr(io.StringIO()):
             regen_main(arguments)
     written.append(out_dir / "regeneration.txt")

@@ -266,7 +266,7 @@ def _email(planned: _Planned) -> str:
 
 
 def _new_person(planned: _Planned) -> PersonWrite:
-    body = PersonWrite(
+    return PersonWrite(
         display_name=f"Soak Person {planned.index}",
         first_name="Soak",
         last_name=f"Person {planned.index}",
@@ -274,10 +274,6 @@ def _new_person(planned: _Planned) -> PersonWrite:
         marital_status=MaritalStatus.SINGLE,
         email=_email(planned),
     )
-    # The fake echoes the body, and Person requires personID, which the fake
-    # does not assign itself.
-    body.additional_properties["personID"] = 1_000_000 + planned.index
-    return body
 
 
 @attrs.frozen(kw_only=True)
@@ -356,7 +352,9 @@ class SoakReport:
 
     def lines(self) -> list[str]:
         faulted = sum(n for kind, n in self.faults.items() if kind != "none")
-        mix = ", ".join(f"{k} {v}" for k, v in self.faults.items() if k != "none")
+        mix = ", ".join(
+            f"{k} {v}" for k, v in sorted(self.faults.items()) if k != "none"
+        )
         errors = ", ".join(f"{k} {v}" for k, v in sorted(self.errors.items()))
         lines = [
             f"requests: {self.ran:,} of {self.planned:,} in {self.seconds:.1f} s; "

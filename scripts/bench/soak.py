@@ -2,6 +2,7 @@
 A fault soak of the `bcc_api` package against the fake Core API, on 127.0.0.1.
 
     PYTHONPATH=scripts:tests/servers python -m bench.soak [--small] [--seed N]
+        [--requests N] [--workers N] [--time-limit S] [--quick-faults]
 
 Many workers share one blocking client and send GETs of persons, with a few
 POSTs (create person) mixed in, while the fake server answers a seeded random
@@ -600,6 +601,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, help="threads sharing one client")
     parser.add_argument("--seed", type=int, help="seed of the faults and the plan")
     parser.add_argument("--time-limit", type=float, help="seconds before giving up")
+    parser.add_argument(
+        "--quick-faults",
+        action="store_true",
+        help="only faults that end well within a token period",
+    )
     options = parser.parse_args(argv)
 
     settings = SMALL if options.small else SoakSettings()
@@ -610,6 +616,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "time_limit": options.time_limit,
     }
     settings = attrs.evolve(settings, **{k: v for k, v in changes.items() if v})
+    if options.quick_faults:
+        settings = attrs.evolve(settings, fault_mix=QUICK_FAULT_MIX)
     print(
         f"soak: {settings.requests:,} requests, {settings.workers} workers, "
         f"{settings.post_share:.0%} POSTs, faults on {settings.fault_rate:.0%}, "

@@ -6,6 +6,8 @@ BccApiError                        root of everything raised here
 ├── ConfigurationError (ValueError)   settings missing, contradictory or unsafe
 │   └── UnknownScopeError             a scope name the API does not declare
 ├── AuthError                         the token endpoint did not give a token
+├── NetworkError (httpx.TransportError) no reply: connection failed or dropped
+│   └── NetworkTimeout (httpx.TimeoutException)  no reply in time
 └── ApiError                          the API answered with an error body
     ├── BadRequest                    400
     │   ├── InvalidQuery              invalid-query
@@ -45,6 +47,8 @@ __all__ = [
     "InvalidQuery",
     "InvalidToken",
     "MissingScopes",
+    "NetworkError",
+    "NetworkTimeout",
     "NotFound",
     "RateLimited",
     "ServerError",
@@ -53,6 +57,7 @@ __all__ = [
 ]
 
 REQUEST_ID_HEADERS = ("x-request-id", "x-correlation-id")
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 TOKEN_REJECTION_CODES = frozenset({"invalid-token", "cannot-parse-token"})
 
 
@@ -101,6 +106,49 @@ class AuthError(BccApiError):
         self.token_url = token_url
         self.status = status
         self.error = error
+
+
+class NetworkError(BccApiError, httpx.TransportError):
+    """
+    A request got no reply: the connection failed, broke or timed out.
+
+    Idempotent requests were retried first, as the retry policy allows. A POST
+    is never retried, and the server may have acted on it before the connection
+    broke. It is also an `httpx.TransportError`, as the generated functions
+    document.
+
+    Attributes:
+        method: The request method.
+        path: The request path, without the query string.
+    """
+
+    def __init__(self, message: str, *, request: httpx.Request) -> None:
+        httpx.TransportError.__init__(self, message, request=request)
+        self.method = request.method
+        self.path = request.url.path
+
+
+class NetworkTimeout(NetworkError, httpx.TimeoutException):
+    """A request got no reply in time."""
+
+
+def network_error(error: httpx.TransportError, request: httpx.Request) -> NetworkError:
+    """Describe a transport failure of an API request, with what to do about it."""
+    what = (
+        "got no reply in time"
+        if isinstance(error, httpx.TimeoutException)
+        else f"lost its connection ({type(error).__name__})"
+    )
+    text = f"{request.method} {request.url.path} {what}."
+    if request.method in IDEMPOTENT_METHODS:
+        text += " It was retried as the retry policy allows. Check the network."
+    else:
+        text += (
+            f" A {request.method} is never retried: the server may have acted on it,"
+            " so check before sending it again."
+        )
+    cls = NetworkTimeout if isinstance(error, httpx.TimeoutException) else NetworkError
+    return cls(text, request=request)
 
 
 class ApiError(BccApiError):
@@ -186,11 +234,11 @@ class Unauthorized(ApiError):
 
 
 class InvalidToken(Unauthorized):
-    """The API rejected the access token, even after one fresh token."""
+    """The API rejected the access token, and a newly fetched one too."""
 
     hint = (
-        "A new token was fetched and the request retried once; check that the "
-        "environment's audience matches the API you are calling."
+        "The request was sent again with a new token, which was refused as well; "
+        "check that the environment's audience matches the API you are calling."
     )
 
 
@@ -241,7 +289,10 @@ class Conflict(ApiError):
 class RateLimited(ApiError):
     """Too many requests (429), after any automatic retries."""
 
-    hint = "Slow down, or allow more retries with RetryPolicy."
+    hint = (
+        "Slow down. Idempotent requests were already retried as the retry "
+        "policy allows; a POST is never retried."
+    )
 
 
 class ServerError(ApiError):

@@ -8,7 +8,9 @@ and add what the client-credentials flow needs on top:
 
 - every token request, first or renewed, carries the audience;
 - one token request at a time per `TokenKey` (threads and tasks wait for it);
-- a token the API rejects as invalid is renewed once and the request retried;
+- a token the API rejects as invalid is renewed and the request sent again,
+  once (twice only when the refused token was a stale one from the cache);
+- a request that gets no reply raises `NetworkError`, never a bare httpx error;
 - API error bodies become exceptions from `bcc_api._errors`.
 """
 
@@ -34,7 +36,9 @@ from ._errors import (
     ApiError,
     AuthError,
     MissingScopes,
+    NetworkError,
     error_class,
+    network_error,
     read_error_body,
     redact,
     request_id_of,
@@ -46,6 +50,12 @@ from ._tokens import REGISTRY, AccessToken, TokenKey, TokenStore
 __all__ = ["FORCE_RAISE", "AsyncSession", "SessionConfig", "SyncSession"]
 
 log = logging.getLogger("bcc_api.session")
+
+# A request whose token the API rejects gets a new token and is sent again. It
+# may happen twice, but only while the token that was refused is older than the
+# first refusal (another request's renewal raced with a revocation); a token
+# fetched after the refusal that is refused too ends it.
+MAX_RENEWALS = 2
 
 AuthMethod = typing.Literal["client_secret_post", "client_secret_basic"]
 
@@ -267,6 +277,14 @@ class _SessionBase(_AuthlibOAuth2Client):  # type: ignore[misc]
         code, _ = read_error_body(response)
         return code in TOKEN_REJECTION_CODES
 
+    def _may_renew(
+        self, token: AccessToken, renewals: int, first_refusal: float | None
+    ) -> bool:
+        """Whether a refused *token* is worth replacing (see MAX_RENEWALS)."""
+        if renewals >= MAX_RENEWALS:
+            return False
+        return first_refusal is None or token.obtained_at < first_refusal
+
     def _sign(self, request: httpx.Request, token: AccessToken) -> httpx.Request:
         request.headers["Authorization"] = f"Bearer {token.value}"
         return request
@@ -313,6 +331,14 @@ class SyncSession(_SessionBase, httpx.Client):
             auth=_SyncTokenAuth(self),
         )
         self._init_oauth(config)
+
+    def send(self, request: httpx.Request, **kwargs: typing.Any) -> httpx.Response:
+        try:
+            return super().send(request, **kwargs)
+        except httpx.TransportError as error:
+            if isinstance(error, NetworkError) or _is_token_request(request):
+                raise
+            raise network_error(error, request) from error
 
     def current_token(self) -> AccessToken:
         """A fresh token, fetching one if needed (one fetch for all threads)."""
@@ -386,6 +412,16 @@ class AsyncSession(_SessionBase, httpx.AsyncClient):
         )
         self._init_oauth(config)
 
+    async def send(
+        self, request: httpx.Request, **kwargs: typing.Any
+    ) -> httpx.Response:
+        try:
+            return await super().send(request, **kwargs)
+        except httpx.TransportError as error:
+            if isinstance(error, NetworkError) or _is_token_request(request):
+                raise
+            raise network_error(error, request) from error
+
     async def current_token(self) -> AccessToken:
         """A fresh token, fetching one if needed (one fetch for all tasks)."""
         token = self._slot.fresh(self.config.leeway)
@@ -437,6 +473,11 @@ class AsyncSession(_SessionBase, httpx.AsyncClient):
         return self.parse_response_token(response)
 
 
+def _is_token_request(request: httpx.Request) -> bool:
+    """Token requests report their own failures, as `AuthError`."""
+    return bool(request.extensions.get(RETRY_SAFE_EXTENSION))
+
+
 class _SyncTokenAuth(httpx.Auth):
     """Signs API requests; renews a rejected token once; raises error bodies."""
 
@@ -450,12 +491,18 @@ class _SyncTokenAuth(httpx.Auth):
         token = session.current_token()
         response = yield session._sign(request, token)
 
-        if response.status_code == 401:
+        renewals, first_refusal = 0, None
+        while response.status_code == 401:
             response.read()
-            if session._rejects_token(response):
-                log.info("the API rejected the access token; fetching a new one")
-                token = session.renew_token(token)
-                response = yield session._sign(request, token)
+            if not session._rejects_token(response):
+                break
+            if not session._may_renew(token, renewals, first_refusal):
+                break
+            first_refusal = first_refusal or time.monotonic()
+            log.info("the API rejected the access token; fetching a new one")
+            token = session.renew_token(token)
+            renewals += 1
+            response = yield session._sign(request, token)
 
         if response.status_code >= 400 and session.raises():
             response.read()
@@ -481,12 +528,18 @@ class _AsyncTokenAuth(httpx.Auth):
         token = await session.current_token()
         response = yield session._sign(request, token)
 
-        if response.status_code == 401:
+        renewals, first_refusal = 0, None
+        while response.status_code == 401:
             await response.aread()
-            if session._rejects_token(response):
-                log.info("the API rejected the access token; fetching a new one")
-                token = await session.renew_token(token)
-                response = yield session._sign(request, token)
+            if not session._rejects_token(response):
+                break
+            if not session._may_renew(token, renewals, first_refusal):
+                break
+            first_refusal = first_refusal or time.monotonic()
+            log.info("the API rejected the access token; fetching a new one")
+            token = await session.renew_token(token)
+            renewals += 1
+            response = yield session._sign(request, token)
 
         if response.status_code >= 400 and session.raises():
             await response.aread()

@@ -67,6 +67,8 @@ class AccessToken:
     expires_at: float | None
     scopes: tuple[str, ...]
     token_type: str = "Bearer"  # noqa: S105 -- a token kind, not a token
+    obtained_at: float = attrs.field(factory=time.monotonic, eq=False, repr=False)
+    """When this process got the token (monotonic clock)."""
 
     def is_fresh(self, leeway: float, now: float | None = None) -> bool:
         """True while the token is valid for at least *leeway* more seconds."""

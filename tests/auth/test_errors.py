@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import threading
+import time
 
 import bcc_api
+import httpx
 import pytest
 from bcc_core_api.api.persons import create_persons, find_persons, get_person
 from bcc_core_api.models import ErrorData
@@ -154,3 +157,60 @@ def test_the_exception_tree_subclasses_sensible_builtins():
         obj = getattr(bcc_api, name)
         if isinstance(obj, type) and issubclass(obj, Exception):
             assert issubclass(obj, bcc_api.BccApiError)
+
+
+def test_a_stale_cached_token_after_a_second_revocation_is_renewed_again(
+    settings, token_server, fake_core
+):
+    """
+    A slow request holds token A; meanwhile A is revoked, another request renews
+    to B, and B is revoked too. The slow request is refused with A, is handed the
+    cached B (already revoked), and must fetch once more instead of failing.
+    """
+    slow_uid = UID.replace("0001", "0002")
+    fake_core.add_fault(
+        Fault(kind="delay", seconds=0.6, path=f"/v2/persons/{slow_uid}")
+    )
+    outcome = {}
+
+    with bcc_api.connect(**settings) as bcc:
+        bcc.call(get_person, uid=UID)
+        slow = threading.Thread(
+            target=lambda: outcome.update(p=bcc.call(get_person, uid=slow_uid))
+        )
+        slow.start()
+        time.sleep(0.2)
+        fake_core.revoke_seen_tokens()  # A
+        bcc.call(get_person, uid=UID)  # refused, renewed to B
+        fake_core.revoke_seen_tokens()  # B
+        slow.join()
+
+    assert str(outcome["p"].uid) == slow_uid
+    assert token_server.count == 3
+
+
+def test_a_dropped_post_is_a_network_error_that_says_it_was_not_retried(
+    settings, fake_core
+):
+    settings["scopes"] = [bcc_api.Scope.PERSONS_WRITE]
+    fake_core.add_fault(Fault(kind="drop", method="POST"))
+
+    with bcc_api.connect(**settings) as bcc, pytest.raises(bcc_api.NetworkError) as e:
+        bcc.call(create_persons, body=new_person())
+
+    assert fake_core.count("POST", "/v2/persons") == 1
+    assert "POST /v2/persons lost its connection" in str(e.value)
+    assert "never retried" in str(e.value)
+    assert isinstance(e.value, httpx.TransportError)
+    assert (e.value.method, e.value.path) == ("POST", "/v2/persons")
+
+
+def test_gets_that_keep_failing_to_connect_end_in_a_network_error(settings, fake_core):
+    settings["retry"] = bcc_api.RetryPolicy(attempts=2, backoff=0.01)
+    fake_core.add_fault(Fault(kind="drop", method="GET", times=None))
+
+    with bcc_api.connect(**settings) as bcc, pytest.raises(bcc_api.NetworkError) as e:
+        bcc.call(get_person, uid=UID)
+
+    assert fake_core.count("GET", "/v2/persons/{uid}") == 2
+    assert "retried as the retry policy allows" in str(e.value)

@@ -154,7 +154,10 @@ def test_timeouts_are_on_and_apply(settings, fake_core):
     settings["timeout"] = 0.3
     fake_core.add_fault(Fault(kind="delay", seconds=1.0, method="GET"))
 
-    with bcc_api.connect(**settings) as bcc, pytest.raises(httpx.ReadTimeout):
+    with bcc_api.connect(**settings) as bcc, pytest.raises(bcc_api.NetworkTimeout) as e:
         bcc.call(get_person, uid=UID)
 
+    assert isinstance(e.value, httpx.TimeoutException)  # as generated code documents
+    assert isinstance(e.value.__cause__, httpx.ReadTimeout)
+    assert "got no reply in time" in str(e.value)
     assert bcc_api.DEFAULT_TIMEOUT.read is not None

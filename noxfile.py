@@ -146,14 +146,6 @@ def release(session: nox.Session) -> None:
 # --- benchmarks and soak ---
 
 
-def _bench_requirements() -> list[str]:
-    """The `bench` dependency group, or the test group plus the profiler pin."""
-    try:
-        return _group("bench")
-    except KeyError:
-        return [*_group("test"), "pyinstrument==5.1.3"]
-
-
 @nox.session
 def bench(session: nox.Session) -> None:
     """
@@ -163,7 +155,7 @@ def bench(session: nox.Session) -> None:
     for some benchmarks, `--json FILE` to keep the figures, `--profile DIR` for
     pyinstrument and import-time profiles, `--strict` to fail on a missed target.
     """
-    session.install(*_bench_requirements())
+    session.install(*_group("bench"))
     session.install("-e", ".")
     _install_node_tools(session)
 

@@ -21,7 +21,7 @@ from bcc_regen.documents import spec_format
 from bcc_regen.errors import PipelineError
 from bcc_regen.paths import node_tool
 
-__all__ = ["normalise", "to_openapi3"]
+__all__ = ["Conversion", "normalise", "to_openapi3"]
 
 _CONVERTER_TIMEOUT = 120
 
@@ -30,41 +30,76 @@ def to_openapi3(
     document: dict[str, Any], *, source: str = "the spec"
 ) -> dict[str, Any]:
     """Return `document` as normalised OpenAPI 3, converting Swagger 2.0 first."""
-    if spec_format(document, source=source) == "swagger-2.0":
-        converted = _swagger2openapi(document, source)
-    else:
-        converted = copy.deepcopy(document)
-    normalise(converted)
-    return converted
+    with Conversion(document, source=source) as conversion:
+        return conversion.result()
 
 
-def _swagger2openapi(document: dict[str, Any], source: str) -> dict[str, Any]:
-    converter = node_tool("swagger2openapi")
-    with tempfile.TemporaryDirectory(prefix="bcc-convert-") as folder:
-        given = Path(folder, "swagger.json")
-        result = Path(folder, "openapi.json")
+class Conversion:
+    """
+    A conversion running in the background: swagger2openapi is a Node process,
+    so the pipeline validates the input spec while it works.
+
+    Use it as a context manager; leaving the block stops an unfinished converter.
+    """
+
+    def __init__(self, document: dict[str, Any], *, source: str) -> None:
+        self._source = source
+        self._process: subprocess.Popen[str] | None = None
+        self._folder: tempfile.TemporaryDirectory[str] | None = None
+        if spec_format(document, source=source) != "swagger-2.0":
+            self._converted: dict[str, Any] | None = copy.deepcopy(document)
+            return
+
+        self._converted = None
+        converter = node_tool("swagger2openapi")
+        self._folder = tempfile.TemporaryDirectory(prefix="bcc-convert-")
+        given = Path(self._folder.name, "swagger.json")
         given.write_text(json.dumps(document), encoding="utf-8")
+        self._result = Path(self._folder.name, "openapi.json")
+        self._process = subprocess.Popen(
+            [
+                str(converter),
+                *("--warnOnly", str(given), "--outfile", str(self._result)),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+    def __enter__(self) -> Conversion:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.communicate()
+        if self._folder is not None:
+            self._folder.cleanup()
+
+    def result(self) -> dict[str, Any]:
+        """Wait for the converter; return the normalised OpenAPI 3 document."""
+        if self._converted is None:
+            self._converted = self._wait()
+        normalise(self._converted)
+        return self._converted
+
+    def _wait(self) -> dict[str, Any]:
+        assert self._process is not None
         try:
-            completed = subprocess.run(
-                [str(converter), "--warnOnly", str(given), "--outfile", str(result)],
-                capture_output=True,
-                text=True,
-                timeout=_CONVERTER_TIMEOUT,
-                check=False,
-            )
+            out, err = self._process.communicate(timeout=_CONVERTER_TIMEOUT)
         except subprocess.TimeoutExpired:
-            msg = f"swagger2openapi took over {_CONVERTER_TIMEOUT}s on {source}."
+            msg = f"swagger2openapi took over {_CONVERTER_TIMEOUT}s on {self._source}."
             raise PipelineError(msg) from None
 
-        if completed.returncode != 0 or not result.exists():
-            detail = _first_line(completed.stderr or completed.stdout)
+        if self._process.returncode != 0 or not self._result.exists():
             msg = (
-                f"swagger2openapi could not convert {source}: {detail}. "
-                "Fix the spec, or correct it with the API's overlay."
+                f"swagger2openapi could not convert {self._source}: "
+                f"{_first_line(err or out)}. Fix the spec, or correct it with the "
+                "API's overlay."
             )
             raise PipelineError(msg)
-        converted: dict[str, Any] = json.loads(result.read_text(encoding="utf-8"))
-    return converted
+        converted: dict[str, Any] = json.loads(self._result.read_text("utf-8"))
+        return converted
 
 
 def _first_line(text: str) -> str:

@@ -13,11 +13,12 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
 from bcc_regen.config import ApiConfig, load_apis
-from bcc_regen.convert import to_openapi3
+from bcc_regen.convert import Conversion
 from bcc_regen.documents import parse_document, spec_format
 from bcc_regen.errors import PipelineError
 from bcc_regen.fetch import Fetcher
@@ -89,13 +90,23 @@ def _build_and_swap(
         for api in apis:
             snapshot = pulled.get(api.key) or read_snapshot(api)
             openapi = build_openapi(api, snapshot, report=report)
-            result = generate_package(
-                openapi,
-                package=api.package,
-                out_dir=staging / "generated",
-                allowed_skips=api.allowed_skips,
-                config_path=generator_config,
-            )
+            # The corrected spec is validated while the generator works on it
+            # (into staging, so nothing is lost if it turns out invalid): the
+            # check then costs little more than the ruff runs it overlaps.
+            with ThreadPoolExecutor(max_workers=1) as checker:
+                valid = checker.submit(
+                    validate_spec, openapi, source=f"{api.name!r} after its overlay"
+                )
+                try:
+                    result = generate_package(
+                        openapi,
+                        package=api.package,
+                        out_dir=staging / "generated",
+                        allowed_skips=api.allowed_skips,
+                        config_path=generator_config,
+                    )
+                finally:
+                    valid.result()  # an invalid spec best explains a failure
             report(
                 f"{api.key}: generated {api.package} with {result.operations} "
                 f"operations and {result.models} models"
@@ -124,21 +135,25 @@ def select_apis(apis: list[ApiConfig], name: str | None) -> list[ApiConfig]:
 
 
 def build_openapi(api: ApiConfig, snapshot: Snapshot, *, report: Report) -> dict:  # type: ignore[type-arg]
-    """Parse, check, convert and correct one API's spec; return OpenAPI 3."""
+    """
+    Parse, check, convert and correct one API's spec; return OpenAPI 3.
+
+    The result still needs `validate_spec`; the caller runs it alongside the
+    generator.
+    """
     source = f"the {api.name!r} spec ({snapshot.file_name})"
     document = parse_document(snapshot.content, source=source)
     found = spec_format(document, source=source)
     _check_title(api, document, source)
-    check_references(document, source=source)
-    validate_spec(document, source=source)
+    with Conversion(document, source=source) as conversion:
+        check_references(document, source=source)
+        validate_spec(document, source=source)
+        openapi = conversion.result()
 
-    openapi = to_openapi3(document, source=source)
     overlay = load_overlay(api.overlay_path)
     if overlay is not None:
         apply_overlay(openapi, overlay, name=str(api.overlay_path))
-    corrected = f"{source} after its overlay"
-    check_references(openapi, source=corrected)
-    validate_spec(openapi, source=corrected)
+    check_references(openapi, source=f"{source} after its overlay")
 
     actions = len(overlay["actions"]) if overlay else 0
     report(

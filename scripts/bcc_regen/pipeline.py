@@ -13,9 +13,11 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+
+import attrs
 
 from bcc_regen.config import ApiConfig, load_apis
 from bcc_regen.convert import Conversion
@@ -26,9 +28,9 @@ from bcc_regen.generate import GENERATOR_CONFIG, Generated, generate_package
 from bcc_regen.overlay import apply_overlay, load_overlay
 from bcc_regen.snapshot import METADATA_FILE, Snapshot, read_snapshot, snapshot_paths
 from bcc_regen.sources import Source, pull
-from bcc_regen.validate import check_references, validate_spec
+from bcc_regen.validate import ValidationProcess, check_references, validate_spec
 
-__all__ = ["build_openapi", "regenerate", "select_apis"]
+__all__ = ["PreparedSpec", "prepare_spec", "regenerate", "select_apis"]
 
 Report = Callable[[str], None]
 
@@ -89,24 +91,30 @@ def _build_and_swap(
         results = []
         for api in apis:
             snapshot = pulled.get(api.key) or read_snapshot(api)
-            openapi = build_openapi(api, snapshot, report=report)
-            # The corrected spec is validated while the generator works on it
-            # (into staging, so nothing is lost if it turns out invalid): the
-            # check then costs little more than the ruff runs it overlaps.
-            with ThreadPoolExecutor(max_workers=1) as checker:
-                valid = checker.submit(
-                    validate_spec, openapi, source=f"{api.name!r} after its overlay"
+            prepared = prepare_spec(api, snapshot, report=report)
+            # The corrected spec is validated on the other core while the
+            # generator works on it (into staging, so nothing is lost if it
+            # turns out invalid).
+            check = ValidationProcess(
+                prepared.openapi,
+                folder=staging,
+                source=f"{prepared.source} after its overlay",
+            )
+            try:
+                result = generate_package(
+                    prepared.openapi,
+                    package=api.package,
+                    out_dir=staging / "generated",
+                    allowed_skips=api.allowed_skips,
+                    config_path=generator_config,
                 )
-                try:
-                    result = generate_package(
-                        openapi,
-                        package=api.package,
-                        out_dir=staging / "generated",
-                        allowed_skips=api.allowed_skips,
-                        config_path=generator_config,
-                    )
-                finally:
-                    valid.result()  # an invalid spec best explains a failure
+            except PipelineError:
+                prepared.after_validation(check)  # an invalid spec explains more
+                raise
+            except BaseException:
+                check.stop()
+                raise
+            prepared.after_validation(check)
             report(
                 f"{api.key}: generated {api.package} with {result.operations} "
                 f"operations and {result.models} models"
@@ -134,21 +142,40 @@ def select_apis(apis: list[ApiConfig], name: str | None) -> list[ApiConfig]:
     return chosen
 
 
-def build_openapi(api: ApiConfig, snapshot: Snapshot, *, report: Report) -> dict:  # type: ignore[type-arg]
-    """
-    Parse, check, convert and correct one API's spec; return OpenAPI 3.
+@attrs.frozen
+class PreparedSpec:
+    """An API's spec as pulled, and as converted and corrected for the generator."""
 
-    The result still needs `validate_spec`; the caller runs it alongside the
-    generator.
-    """
+    source: str
+    document: dict[str, Any] = attrs.field(repr=False)
+    openapi: dict[str, Any] = attrs.field(repr=False)
+
+    def after_validation(self, check: ValidationProcess) -> None:
+        """
+        Wait for the validation of what the generator reads. When it is invalid,
+        the published spec is validated too, so the message blames the spec when
+        the spec is at fault, and the conversion or the overlay otherwise.
+        """
+        try:
+            check.wait()
+        except PipelineError:
+            validate_spec(self.document, source=self.source)
+            raise
+
+
+def prepare_spec(api: ApiConfig, snapshot: Snapshot, *, report: Report) -> PreparedSpec:
+    """Parse, check, convert and correct one API's spec; validation comes later."""
     source = f"the {api.name!r} spec ({snapshot.file_name})"
     document = parse_document(snapshot.content, source=source)
     found = spec_format(document, source=source)
-    _check_title(api, document, source)
+    _check_title(api, document, source, snapshot)
     with Conversion(document, source=source) as conversion:
         check_references(document, source=source)
-        validate_spec(document, source=source)
-        openapi = conversion.result()
+        try:
+            openapi = conversion.result()
+        except PipelineError:
+            validate_spec(document, source=source)  # the likelier explanation
+            raise
 
     overlay = load_overlay(api.overlay_path)
     if overlay is not None:
@@ -160,18 +187,27 @@ def build_openapi(api: ApiConfig, snapshot: Snapshot, *, report: Report) -> dict
         f"{api.key}: read {found} ({snapshot.sha256[:12]}), converted to OpenAPI "
         f"{openapi.get('openapi')}, applied {actions} overlay actions"
     )
-    return openapi
+    return PreparedSpec(source=source, document=document, openapi=openapi)
 
 
-def _check_title(api: ApiConfig, document: dict, source: str) -> None:  # type: ignore[type-arg]
+def _check_title(
+    api: ApiConfig, document: dict[str, Any], source: str, snapshot: Snapshot
+) -> None:
     title = (document.get("info") or {}).get("title")
-    if api.title is not None and title != api.title:
-        msg = (
-            f"{source} is titled {title!r}, but {api.name!r} should be "
-            f"{api.title!r}: the explorer served another API's spec. Check the "
-            "explorer's configuration, or the title in spec/apis.toml."
-        )
-        raise PipelineError(msg)
+    if api.title is None or title == api.title:
+        return
+    how = str(snapshot.metadata.get("obtained_by", ""))
+    cause = (
+        "the explorer served another API's spec under this name. Check the "
+        "explorer's configuration"
+        if how.startswith("explorer")
+        else "this is not the spec of that API. Check the source"
+    )
+    msg = (
+        f"{source} is titled {title!r}, but {api.name!r} should be {api.title!r}: "
+        f"{cause}, or the title in spec/apis.toml."
+    )
+    raise PipelineError(msg)
 
 
 def _stage_snapshot(

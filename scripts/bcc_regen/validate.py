@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
-
-from openapi_spec_validator import validate
-from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 
 from bcc_regen.errors import PipelineError
 
-__all__ = ["check_references", "validate_spec"]
+__all__ = ["ValidationProcess", "check_references", "validate_spec"]
 
 
 def check_references(document: dict[str, Any], *, source: str) -> None:
@@ -80,6 +82,13 @@ def _resolve(document: dict[str, Any], ref: str, source: str) -> object:
 
 def validate_spec(document: dict[str, Any], *, source: str) -> None:
     """Validate against the Swagger 2.0 or OpenAPI 3.x schema."""
+    # Imported here: the validator takes a quarter of a second to import, and
+    # the pipeline's main process mostly leaves validation to ValidationProcess.
+    from openapi_spec_validator import validate  # noqa: PLC0415
+    from openapi_spec_validator.validation.exceptions import (  # noqa: PLC0415
+        OpenAPIValidationError,
+    )
+
     try:
         validate(document)
     except OpenAPIValidationError as exc:
@@ -90,3 +99,47 @@ def validate_spec(document: dict[str, Any], *, source: str) -> None:
             "correct it with the API's overlay."
         )
         raise PipelineError(msg) from None
+
+
+class ValidationProcess:
+    """
+    `validate_spec` in a process of its own, so it runs on another core while
+    the generator works; `wait()` raises its `PipelineError`, if any.
+    """
+
+    def __init__(self, document: dict[str, Any], *, folder: Path, source: str):
+        path = folder / f"validate-{id(self)}.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        scripts = str(Path(__file__).resolve().parents[1])
+        paths = [scripts, os.environ.get("PYTHONPATH", "")]
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "bcc_regen.validate", str(path), source],
+            env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, paths))},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+    def wait(self) -> None:
+        _, message = self._process.communicate()
+        if self._process.returncode != 0:
+            raise PipelineError(message.strip() or "The spec validator crashed.")
+
+    def stop(self) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.communicate()
+
+
+def _main(path: str, source: str) -> int:
+    try:
+        document = json.loads(Path(path).read_text(encoding="utf-8"))
+        validate_spec(document, source=source)
+    except PipelineError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(*sys.argv[1:3]))

@@ -239,3 +239,18 @@ def test_a_disk_failure_while_swapping_rolls_everything_back(
     assert "No space left on device" in error
     assert "Nothing in spec/ or generated/ was changed" in error
     assert len(calls) >= 3
+
+
+def test_an_overlay_that_breaks_the_spec_is_blamed(workspace, capsys):
+    overlay = workspace.spec / "core" / "overlay.yaml"
+    overlay.write_text(
+        overlay.read_text()
+        + "  - target: $.components.schemas.Person\n"
+        + "    description: a broken correction\n"
+        + "    update: {type: 12}\n"
+    )
+
+    error = _fails_cleanly(workspace, capsys)
+
+    assert "spec (swagger.json) after its overlay is not a valid spec" in error
+    assert "components/schemas/Person" in error or "12" in error

@@ -71,7 +71,7 @@ def pull(
     if source.path is not None:
         api = _single(apis, str(source.path))
         content = source.path.read_bytes()
-        return {api.key: _snapshot(api, content, str(source.path.resolve()), "file")}
+        return {api.key: _snapshot(api, content, str(source.path), "file")}
 
     assert source.url is not None
     page = fetcher.get(source.url)

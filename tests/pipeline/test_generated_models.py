@@ -77,8 +77,6 @@ def _read_models() -> list[type]:
 @pytest.mark.parametrize("model", _read_models(), ids=lambda cls: cls.__name__)
 def test_every_resource_parses_from_its_identifiers_alone(model):
     payload = {"uid": UID}
-    if model is models.Person:
-        payload["personID"] = 1
 
     parsed = model.from_dict(payload)
 

@@ -27,7 +27,6 @@ T = TypeVar("T", bound="Person")
 
 @_attrs_define
 class Person:
-    person_id: int
     uid: UUID
     address: Address | Unset = UNSET
     affiliations: list[Affiliation] | Unset = UNSET
@@ -47,6 +46,7 @@ class Person:
     marital_status: MaritalStatus | Unset = UNSET
     middle_name: str | Unset = UNSET
     national_ids: list[NationalId] | Unset = UNSET
+    person_id: int | Unset = UNSET
     preferences: Preferences | Unset = UNSET
     profile_picture: str | Unset = UNSET
     """ Web address (URL) of the person's picture. """
@@ -55,8 +55,6 @@ class Person:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        person_id = self.person_id
-
         uid = str(self.uid)
 
         address: dict[str, Any] | Unset = UNSET
@@ -126,6 +124,8 @@ class Person:
                 national_ids_item = national_ids_item_data.to_dict()
                 national_ids.append(national_ids_item)
 
+        person_id = self.person_id
+
         preferences: dict[str, Any] | Unset = UNSET
         if not isinstance(self.preferences, Unset):
             preferences = self.preferences.to_dict()
@@ -150,7 +150,6 @@ class Person:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "personID": person_id,
                 "uid": uid,
             }
         )
@@ -190,6 +189,8 @@ class Person:
             field_dict["middleName"] = middle_name
         if national_ids is not UNSET:
             field_dict["nationalIds"] = national_ids
+        if person_id is not UNSET:
+            field_dict["personID"] = person_id
         if preferences is not UNSET:
             field_dict["preferences"] = preferences
         if profile_picture is not UNSET:
@@ -212,8 +213,6 @@ class Person:
         from ..models.role_assignment import RoleAssignment  # noqa: PLC0415
 
         d = dict(src_dict)
-        person_id = d.pop("personID")
-
         uid = UUID(d.pop("uid"))
 
         _address = d.pop("address", UNSET)
@@ -313,6 +312,8 @@ class Person:
 
                 national_ids.append(national_ids_item)
 
+        person_id = d.pop("personID", UNSET)
+
         _preferences = d.pop("preferences", UNSET)
         preferences: Preferences | Unset
         if isinstance(_preferences, Unset):
@@ -341,7 +342,6 @@ class Person:
                 role_assignments.append(role_assignments_item)
 
         person = cls(
-            person_id=person_id,
             uid=uid,
             address=address,
             affiliations=affiliations,
@@ -361,6 +361,7 @@ class Person:
             marital_status=marital_status,
             middle_name=middle_name,
             national_ids=national_ids,
+            person_id=person_id,
             preferences=preferences,
             profile_picture=profile_picture,
             relations=relations,

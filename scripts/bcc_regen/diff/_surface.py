@@ -373,16 +373,18 @@ def _attribute_hit(old: griffe.Attribute, new: griffe.Attribute) -> Iterator[_Hi
     # Gaining only `Unset` or `None` is a property turning optional or nullable,
     # which the spec rules judge with the context this code cannot see (breaking
     # in a response, harmless in a request body).
+    # Losing members only narrows what a reader gets, which breaks nobody.
     if after - before <= _OPTIONAL_MARKERS:
         return
-        text = (
-            f"type of attribute `{old.name}` changed from `{old.annotation}` to "
-            f"`{new.annotation}` in `{{owner}}`"
-        )
-        owner = old.parent.path if old.parent else ""
-        yield _Hit(
-            kind="attribute-changed-type", owner=owner, text=text, level=Level.BREAKING
-        )
+
+    text = (
+        f"type of attribute `{old.name}` changed from `{old.annotation}` to "
+        f"`{new.annotation}` in `{{owner}}`"
+    )
+    owner = old.parent.path if old.parent else ""
+    yield _Hit(
+        kind="attribute-changed-type", owner=owner, text=text, level=Level.BREAKING
+    )
 
 
 def _function_hits(old: griffe.Function, new: griffe.Function) -> Iterator[_Hit]:

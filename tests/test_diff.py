@@ -439,6 +439,33 @@ def test_bug16_reverse_change_in_a_response_is_info() -> None:
     ]
 
 
+def test_attribute_type_changes_in_a_model_are_reported(repo: Path) -> None:
+    report = build_report(
+        str(FIXTURES / "things-v1.yaml"), str(FIXTURES / "things-v2.yaml"), repo=repo
+    )
+
+    [api] = report.apis
+    owner = "`bcc_diff_client.models.thing.Thing`"
+    assert rows(api.surface) == [
+        (
+            "python-attribute-changed-type",
+            f"type of attribute `count` changed from `int` to `str` in {owner}",
+            None,
+            BREAK,
+            (),
+        ),
+        (
+            "python-attribute-changed-type",
+            "type of attribute `label` changed from `str | Unset` to `int | Unset` "
+            f"in {owner}",
+            None,
+            BREAK,
+            (),
+        ),
+    ]
+    assert "No breaking change found" not in render_markdown(report)
+
+
 def test_griffe_sees_the_attrs_model_constructors(repo: Path) -> None:
     report = build_report(
         str(FIXTURES / "persons-v1.yaml"),
@@ -833,6 +860,197 @@ def test_unknown_side_is_an_error_that_says_what_to_pass(
 
     assert code == 2
     assert "Pass a release tag, a commit, a path or a URL." in capsys.readouterr().err
+
+
+def _write_yaml_snapshot(repo: Path, fixture: str, name: str) -> None:
+    """Store a fixture the way a pull of a YAML or OpenAPI 3 spec does."""
+    folder = repo / "spec" / "persons"
+    (folder / name).write_bytes((FIXTURES / fixture).read_bytes())
+    (folder / "source.json").write_text(json.dumps({"file": name}))
+
+
+def test_snapshot_named_by_source_json_is_read_at_a_ref_and_in_the_worktree(
+    git_repo: Path,
+) -> None:
+    # The stale swagger.json left next to it must not be read instead.
+    _write_snapshot(git_repo, "persons-v2-uid.yaml")
+    _write_yaml_snapshot(git_repo, "persons-v1.yaml", "openapi.yaml")
+
+    in_worktree = build_report(
+        "v1.0.0", "WORKTREE", repo=git_repo, python_surface=False
+    )
+    _git(git_repo, "add", ".")
+    _git(git_repo, "commit", "-q", "-m", "pulled as YAML")
+    at_ref = build_report("HEAD", "v1.0.0", repo=git_repo, python_surface=False)
+
+    assert [a.new_source for a in in_worktree.apis] == [
+        "spec/persons/openapi.yaml (working tree)"
+    ]
+    assert [a.old_source for a in at_ref.apis] == ["HEAD:spec/persons/openapi.yaml"]
+    assert in_worktree.findings == at_ref.findings == ()
+
+
+def test_snapshot_without_source_json_is_found_under_any_known_name(
+    git_repo: Path,
+) -> None:
+    document = parse_document((FIXTURES / "persons-v1.yaml").read_bytes(), source="")
+    (git_repo / "spec" / "persons" / "openapi.json").write_text(json.dumps(document))
+    _git(git_repo, "rm", "-q", "spec/persons/swagger.json")
+
+    report = build_report("v1.0.0", "WORKTREE", repo=git_repo, python_surface=False)
+
+    assert [a.new_source for a in report.apis] == [
+        "spec/persons/openapi.json (working tree)"
+    ]
+    assert report.findings == ()
+
+
+def test_unreadable_source_json_is_one_error_line(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (git_repo / "spec" / "persons" / "source.json").write_text("<<<<<<< HEAD\n")
+
+    code = main(["v1.0.0", "WORKTREE", "--no-python-surface", "--repo", str(git_repo)])
+
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("error: spec/persons/source.json (working tree) is not")
+    assert err.count("\n") == 1
+
+
+def _configure_persons(
+    repo: Path, overlay: str | None = "persons-overlay.yaml"
+) -> Path:
+    """Make `repo` list the persons API, with an overlay from the fixtures."""
+    folder = repo / "spec" / "persons"
+    folder.mkdir(parents=True, exist_ok=True)
+    (repo / "spec" / "apis.toml").write_text(
+        '[apis.persons]\nname = "Persons documentation"\npackage = "bcc_persons_api"\n'
+    )
+    if overlay is not None:
+        (folder / "overlay.yaml").write_bytes((FIXTURES / overlay).read_bytes())
+    return folder / "overlay.yaml"
+
+
+def test_overlay_relaxing_required_hides_the_raw_change_from_both_audiences(
+    repo: Path,
+) -> None:
+    _configure_persons(repo)
+    old, new = (
+        str(FIXTURES / "persons-v1.yaml"),
+        str(FIXTURES / "persons-v2-required.yaml"),
+    )
+
+    raw = build_report(old, new, repo=repo, python_surface=False)
+    corrected = build_report(old, new, repo=repo, api="persons")
+
+    assert {f.kind for f in raw.findings} == {"property-required"}
+    [api] = corrected.apis
+    assert (api.findings, api.surface, api.surface_checked) == ((), (), True)
+    assert api.new_overlay == "spec/persons/overlay.yaml (working tree)"
+    assert corrected.bump == "patch"
+    assert "(corrected by `spec/persons/overlay.yaml (working tree)`)" in (
+        render_markdown(corrected)
+    )
+
+
+def test_git_ref_side_is_corrected_by_the_overlay_of_that_ref(
+    git_repo: Path,
+) -> None:
+    overlay = _configure_persons(git_repo)
+    _git(git_repo, "add", ".")
+    _git(git_repo, "commit", "-q", "-m", "overlay")
+    _write_snapshot(git_repo, "persons-v2-required.yaml")
+    both = build_report("HEAD", "WORKTREE", repo=git_repo, python_surface=False)
+    overlay.unlink()  # only the old side is corrected now
+
+    old_only = build_report("HEAD", "WORKTREE", repo=git_repo, python_surface=False)
+
+    assert both.findings == ()
+    [api] = old_only.apis
+    assert (api.old_overlay, api.new_overlay) == (
+        "HEAD:spec/persons/overlay.yaml",
+        None,
+    )
+    made_required = {f.message for f in api.findings if f.schema == "Person"}
+    assert "property `displayName` of `Person` became required" in made_required
+
+
+def test_overlay_that_no_longer_applies_is_a_note_and_the_side_is_compared_raw(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    overlay = _configure_persons(git_repo, overlay=None)
+    overlay.write_text(
+        "overlay: 1.0.0\ninfo: {title: t, version: '1'}\nactions:\n"
+        "  - target: $.components.schemas.Country\n"
+        "    description: Countries are listed by their ISO code.\n"
+        "    update: {required: [iso2Code]}\n"
+    )
+    _git(git_repo, "add", ".")
+    _git(git_repo, "commit", "-q", "-m", "overlay")
+    _write_snapshot(git_repo, "persons-v2-uid.yaml")  # has no Country any more
+    args = ["HEAD", "WORKTREE", "--no-python-surface", "--repo", str(git_repo)]
+
+    report = build_report("HEAD", "WORKTREE", repo=git_repo, python_surface=False)
+    code = main(args)
+
+    [api] = report.apis
+    [note] = api.notes
+    assert note.startswith(
+        "spec/persons/overlay.yaml (working tree) does not apply to "
+        "spec/persons/swagger.json (working tree), so that side is compared "
+        "without it"
+    )
+    assert "target $.components.schemas.Country matches nothing" in note
+    assert (api.old_overlay, api.new_overlay) == (
+        "HEAD:spec/persons/overlay.yaml",
+        None,
+    )
+    assert len(api.findings) == 16  # the renames and removed schemas, as without it
+    text = render_markdown(report)
+    assert "**1 note below needs a look.**" in text
+    assert f"> **Check:** {note}" in text
+    assert code == 0
+    assert f"warning: {note}" in capsys.readouterr().err
+
+
+def test_output_into_a_missing_folder_creates_it(repo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "reports" / "weekly" / "diff.md"
+    args = [str(FIXTURES / "users-v1.yaml"), str(FIXTURES / "users-v2.yaml")]
+
+    assert (
+        main([*args, "--output", str(out), "--no-python-surface", "--repo", str(repo)])
+        == 0
+    )
+    assert out.read_text().startswith("# API changes: ")
+
+
+def test_output_that_cannot_be_written_is_one_error_line(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "taken").write_text("a file, not a folder")
+    out = tmp_path / "taken" / "diff.md"
+    args = [str(FIXTURES / "users-v1.yaml"), str(FIXTURES / "users-v2.yaml")]
+
+    code = main(
+        [*args, "--output", str(out), "--no-python-surface", "--repo", str(repo)]
+    )
+
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith(f"error: cannot write the report to {out} (")
+    assert err.count("\n") == 1
+
+
+def test_unquoted_yaml_response_codes_are_the_same_responses(repo: Path) -> None:
+    report = build_report(
+        str(FIXTURES / "users-v1.yaml"),
+        str(FIXTURES / "users-v1-unquoted.yaml"),
+        repo=repo,
+    )
+
+    [api] = report.apis
+    assert (api.findings, api.surface, api.surface_checked) == ((), (), True)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

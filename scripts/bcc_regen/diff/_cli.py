@@ -4,9 +4,11 @@ Compare the API specs of two versions and classify every interface change.
     python -m bcc_regen.diff OLD NEW [--api KEY] [--format markdown|json]
         [--output FILE] [--fail-on breaking] [--no-python-surface]
 
-OLD and NEW are each a git ref (a release tag or a commit: the snapshots
-spec/<key>/swagger.json at that ref), WORKTREE (the snapshots on disk), a local
-spec file, or an http(s) URL of a spec.
+OLD and NEW are each a git ref (a release tag or a commit: the snapshots in
+spec/<key>/ at that ref), WORKTREE (the snapshots on disk), a local spec file, or
+an http(s) URL of a spec. Each side is corrected by its API's overlay first: the
+one at that ref, the one on disk, or for a file or URL given with --api, the one
+on disk.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import argparse
 import sys
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bcc_regen.config import ApiConfig, load_apis
@@ -40,6 +42,7 @@ class _Target:
     key: str
     package: str
     allowed_skips: Mapping[str, str] = field(default_factory=dict)
+    configured: bool = False  # listed in spec/apis.toml, so it may have an overlay
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -64,7 +67,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        args.output.write_text(text, encoding="utf-8")
+        try:
+            args.output.parent.mkdir(parents=True, exist_ok=True)
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            print(
+                f"error: cannot write the report to {args.output} ({reason}). "
+                "Pass an --output path in a folder you can write to.",
+                file=sys.stderr,
+            )
+            return 2
+    for note in report.notes:
+        print(f"warning: {note}", file=sys.stderr)
 
     if args.fail_on == "breaking" and report.has_breaking:
         print("error: the specs differ by breaking changes.", file=sys.stderr)
@@ -118,7 +133,12 @@ def _targets(old: Side, new: Side, repo: Path, api: str | None) -> list[_Target]
         msg = "A spec file or URL holds one API; say which with --api KEY."
         raise PipelineError(msg)
     return [
-        _Target(key=a.key, package=a.package, allowed_skips=a.allowed_skips)
+        _Target(
+            key=a.key,
+            package=a.package,
+            allowed_skips=a.allowed_skips,
+            configured=True,
+        )
         for a in chosen
     ]
 
@@ -126,20 +146,26 @@ def _targets(old: Side, new: Side, repo: Path, api: str | None) -> list[_Target]
 def _diff_api(
     old: Side, new: Side, target: _Target, *, surface: bool
 ) -> ApiDiff | None:
-    old_doc, new_doc = old.load(target.key), new.load(target.key)
-    key, old_source = target.key, old.describe(target.key)
-    new_source = new.describe(target.key)
+    old_spec = old.load(target.key, overlay=target.configured)
+    new_spec = new.load(target.key, overlay=target.configured)
+    old_doc, new_doc = old_spec.document, new_spec.document
     if old_doc is None and new_doc is None:
         return None
+    sides = ApiDiff(
+        key=target.key,
+        old_source=old_spec.source,
+        new_source=new_spec.source,
+        old_overlay=old_spec.overlay,
+        new_overlay=new_spec.overlay,
+        notes=old_spec.notes + new_spec.notes,
+    )
     if old_doc is None or new_doc is None:
         kind = "api-added" if old_doc is None else "api-removed"
         verb = "added" if old_doc is None else "removed"
         http, python = classify(kind)
         message = f"API `{target.key}` was {verb}"
         finding = Finding(kind=kind, message=message, http=http, python=python)
-        return ApiDiff(
-            key=key, old_source=old_source, new_source=new_source, findings=(finding,)
-        )
+        return replace(sides, findings=(finding,))
 
     findings = compare_documents(old_doc, new_doc)
     surface_findings: list[Finding] = []
@@ -155,10 +181,8 @@ def _diff_api(
         except PipelineError as exc:
             # The spec findings still stand; say why the packages were not compared.
             surface_error = str(exc)
-    return ApiDiff(
-        key=key,
-        old_source=old_source,
-        new_source=new_source,
+    return replace(
+        sides,
         findings=tuple(findings),
         surface=tuple(surface_findings),
         surface_checked=surface and surface_error is None,

@@ -92,7 +92,9 @@ class ApiDiff:
     The findings for one API, spec-level and (optionally) Python-surface ones.
 
     `surface_error` says why the generated packages could not be compared, e.g.
-    because an old spec no longer passes today's generator.
+    because an old spec no longer passes today's generator. `old_overlay` and
+    `new_overlay` name the overlay each side was corrected with, and `notes` hold
+    what the maintainer must look at, such as an overlay that no longer applies.
     """
 
     key: str
@@ -102,6 +104,9 @@ class ApiDiff:
     surface: tuple[Finding, ...] = ()
     surface_checked: bool = False
     surface_error: str | None = None
+    old_overlay: str | None = None
+    new_overlay: str | None = None
+    notes: tuple[str, ...] = ()
 
     @property
     def all_findings(self) -> tuple[Finding, ...]:
@@ -122,6 +127,11 @@ class DiffReport:
     @property
     def has_breaking(self) -> bool:
         return any(f.is_breaking for f in self.findings)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What the maintainer must look at, over every API."""
+        return tuple(note for api in self.apis for note in api.notes)
 
     @property
     def bump(self) -> str:

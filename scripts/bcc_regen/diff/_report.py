@@ -35,6 +35,9 @@ def _api_json(api: ApiDiff) -> dict[str, object]:
         "key": api.key,
         "old": api.old_source,
         "new": api.new_source,
+        "old_overlay": api.old_overlay,
+        "new_overlay": api.new_overlay,
+        "notes": list(api.notes),
         "findings": [_finding_json(f) for f in api.findings],
         "python_surface_checked": api.surface_checked,
         "python_surface_error": api.surface_error,
@@ -60,6 +63,10 @@ def render_markdown(report: DiffReport, *, title: str = "API changes") -> str:
     schema and in the Python package, and last the suggested version.
     """
     lines = [f"# {title}", "", _summary(report.findings), ""]
+    if report.notes:
+        count = len(report.notes)
+        noun = "note below needs" if count == 1 else "notes below need"
+        lines += [f"**{count} {noun} a look.**", ""]
     for api in report.apis:
         lines += _api_markdown(api)
     lines += ["", *_version_markdown(report)]
@@ -88,9 +95,12 @@ def _api_markdown(api: ApiDiff) -> list[str]:
     lines = [
         f"## `{api.key}`",
         "",
-        f"From `{api.old_source}` to `{api.new_source}`.",
+        f"From {_side(api.old_source, api.old_overlay)} to "
+        f"{_side(api.new_source, api.new_overlay)}.",
         "",
     ]
+    for note in api.notes:
+        lines += [f"> **Check:** {note}", ""]
     operation_level = [f for f in api.findings if f.schema is None]
     schema_level = [f for f in api.findings if f.schema is not None]
     if not api.findings:
@@ -105,6 +115,12 @@ def _api_markdown(api: ApiDiff) -> list[str]:
         lines += [*_affected(schema_level), ""]
     lines += _surface_markdown(api)
     return lines
+
+
+def _side(source: str, overlay: str | None) -> str:
+    if overlay is None:
+        return f"`{source}`"
+    return f"`{source}` (corrected by `{overlay}`)"
 
 
 def _table(findings: list[Finding], *, users: bool = False) -> list[str]:

@@ -1,14 +1,22 @@
 """
 The two sides of a diff: a git ref, the working tree, a local file or a URL.
 
-Repository sides (a ref or `WORKTREE`) hold one snapshot per configured API at
-`spec/<key>/swagger.json`; file and URL sides hold a single spec.
+Repository sides (a ref or `WORKTREE`) hold one snapshot per configured API in
+`spec/<key>/`: the file `source.json` names (`file`), or else the first of
+`swagger.json`, `swagger.yaml`, `openapi.json` and `openapi.yaml` that exists.
+File and URL sides hold a single spec.
+
+Each side is read the way the pipeline reads it: converted to OpenAPI 3, then
+corrected by the API's overlay, so the diff describes the package users get.
 """
 
 from __future__ import annotations
 
+import copy
 import enum
+import json
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,11 +25,15 @@ from bcc_regen.convert import to_openapi3
 from bcc_regen.documents import parse_document
 from bcc_regen.errors import PipelineError
 from bcc_regen.fetch import Fetcher
+from bcc_regen.overlay import apply_overlay, load_overlay
+from bcc_regen.snapshot import METADATA_FILE
 
-__all__ = ["WORKTREE", "Side", "SideKind", "snapshot_path"]
+__all__ = ["WORKTREE", "LoadedSpec", "Side", "SideKind", "string_keys"]
 
 WORKTREE = "WORKTREE"
-_SNAPSHOT_FILE = "swagger.json"
+# The names the pipeline gives a snapshot, in the order it looks for them.
+_SNAPSHOT_FILES = ("swagger.json", "swagger.yaml", "openapi.json", "openapi.yaml")
+_OVERLAY_FILE = "overlay.yaml"
 
 
 class SideKind(enum.Enum):
@@ -31,9 +43,23 @@ class SideKind(enum.Enum):
     URL = "url"
 
 
-def snapshot_path(key: str) -> str:
-    """The repository path of an API's snapshot, as git names it."""
-    return f"spec/{key}/{_SNAPSHOT_FILE}"
+@dataclass(frozen=True, kw_only=True)
+class LoadedSpec:
+    """
+    One side's spec for one API, as the diff compares it.
+
+    Attributes:
+        document: The corrected OpenAPI 3 document; `None` if the side lacks it.
+        source: Where the spec was read, for the report.
+        overlay: Where the overlay applied to it was read, if one was.
+        notes: Things the maintainer must look at, e.g. an overlay that no
+            longer applies (the side is then compared without it).
+    """
+
+    document: dict[str, Any] | None
+    source: str
+    overlay: str | None = None
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -73,36 +99,181 @@ class Side:
         """Whether this side holds every configured API (a ref or the worktree)."""
         return self.kind in {SideKind.WORKTREE, SideKind.GIT}
 
-    def describe(self, key: str) -> str:
-        if self.kind is SideKind.GIT:
-            return f"{self.text}:{snapshot_path(key)}"
-        if self.kind is SideKind.WORKTREE:
-            return f"{snapshot_path(key)} (working tree)"
-        return self.text
-
-    def read(self, key: str) -> bytes | None:
+    def load(self, key: str, *, overlay: bool = True) -> LoadedSpec:
         """
-        The spec bytes for API `key`; `None` if this ref or tree lacks the API.
+        The spec for API `key` as corrected OpenAPI 3.
+
+        A repository side uses the overlay it holds for the API; a file or URL
+        side uses the working tree's, when `overlay` says the API is configured.
 
         Raises:
-            PipelineError: The file, URL or git object cannot be read.
+            PipelineError: The spec or its metadata cannot be read or converted.
         """
-        if self.kind is SideKind.WORKTREE:
-            path = self.repo / snapshot_path(key)
-            return path.read_bytes() if path.is_file() else None
-        if self.kind is SideKind.GIT:
-            return _git_show(self.repo, self.text, snapshot_path(key))
-        if self.kind is SideKind.FILE:
-            return Path(self.text).read_bytes()
-        return _download(self.text)
+        location = self.snapshot(key)
+        source = self._describe(location, key)
+        if location is None:
+            return LoadedSpec(document=None, source=source)
 
-    def load(self, key: str) -> dict[str, Any] | None:
-        """The spec for API `key` as normalised OpenAPI 3, or `None` if absent."""
-        data = self.read(key)
-        if data is None:
+        data = self._read(location)
+        document = to_openapi3(
+            string_keys(parse_document(data, source=source)), source=source
+        )
+        if not overlay:
+            return LoadedSpec(document=document, source=source)
+        return self._corrected(document, key, source)
+
+    def snapshot(self, key: str) -> str | None:
+        """
+        The path of API `key`'s snapshot on this side (`None` if it has none).
+
+        For a file or URL side, the side itself.
+
+        Raises:
+            PipelineError: `source.json` is unreadable or names an unknown file.
+        """
+        if not self.in_repo:
+            return self.text
+        folder = f"spec/{key}"
+        present = self._listing(folder)
+        if METADATA_FILE in present:
+            named = _named_snapshot(
+                self._read(f"{folder}/{METADATA_FILE}"),
+                where=self._describe(f"{folder}/{METADATA_FILE}", key),
+            )
+            if named in present:
+                return f"{folder}/{named}"
+        found = next((name for name in _SNAPSHOT_FILES if name in present), None)
+        return f"{folder}/{found}" if found else None
+
+    def _corrected(self, document: dict[str, Any], key: str, source: str) -> LoadedSpec:
+        path = f"spec/{key}/{_OVERLAY_FILE}"
+        if self.kind is SideKind.GIT:
+            where = f"{self.text}:{path}"
+        else:
+            where = f"{path} (working tree)"
+        try:
+            overlay = self._overlay(path)
+        except PipelineError as exc:
+            note = f"{where} could not be read, so {source} is compared without it: "
+            return LoadedSpec(
+                document=document, source=source, notes=(note + str(exc),)
+            )
+        if overlay is None:
+            return LoadedSpec(document=document, source=source)
+
+        corrected = copy.deepcopy(document)
+        try:
+            apply_overlay(corrected, string_keys(overlay), name=where)
+        except PipelineError as exc:
+            note = (
+                f"{where} does not apply to {source}, so that side is compared "
+                f"without it; the pipeline stops on this spec until the overlay is "
+                f"updated. {exc}"
+            )
+            return LoadedSpec(document=document, source=source, notes=(note,))
+        return LoadedSpec(document=corrected, source=source, overlay=where)
+
+    def _overlay(self, path: str) -> dict[str, Any] | None:
+        if self.kind is not SideKind.GIT:
+            return load_overlay(self.repo / path)
+        if _OVERLAY_FILE not in self._listing(path.rpartition("/")[0]):
             return None
-        source = self.describe(key)
-        return to_openapi3(parse_document(data, source=source), source=source)
+
+        # load_overlay reads a file; give it the overlay as it was at the ref.
+        with tempfile.TemporaryDirectory(prefix="bcc-diff-overlay-") as tmp:
+            copied = Path(tmp) / _OVERLAY_FILE
+            copied.write_bytes(self._read(path))
+            try:
+                return load_overlay(copied)
+            except PipelineError as exc:
+                where = f"{self.text}:{path}"
+                raise PipelineError(str(exc).replace(str(copied), where)) from None
+
+    def _describe(self, location: str | None, key: str) -> str:
+        if location is None:
+            location = f"spec/{key}/"
+        if self.kind is SideKind.GIT:
+            return f"{self.text}:{location}"
+        if self.kind is SideKind.WORKTREE:
+            return f"{location} (working tree)"
+        return self.text
+
+    def _listing(self, folder: str) -> set[str]:
+        """The file names in a repository folder on this side."""
+        if self.kind is SideKind.WORKTREE:
+            path = self.repo / folder
+            if not path.is_dir():
+                return set()
+            return {p.name for p in path.iterdir() if p.is_file()}
+        listed = _git(self.repo, "ls-tree", "--name-only", f"{self.text}:{folder}")
+        return set(listed.decode(errors="replace").splitlines()) if listed else set()
+
+    def _read(self, location: str) -> bytes:
+        """The bytes of a file on this side (a repository path, file or URL)."""
+        if self.kind is SideKind.WORKTREE:
+            return (self.repo / location).read_bytes()
+        if self.kind is SideKind.GIT:
+            data = _git(self.repo, "cat-file", "blob", f"{self.text}:{location}")
+            if data is None:
+                msg = f"git could not read {self.text}:{location}. Check the ref."
+                raise PipelineError(msg)
+            return data
+        if self.kind is SideKind.FILE:
+            return Path(location).read_bytes()
+        return _download(location)
+
+
+def _named_snapshot(data: bytes, *, where: str) -> str | None:
+    """The snapshot file `source.json` names, or `None` if it names none."""
+    try:
+        metadata = json.loads(data)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        metadata = None
+    if not isinstance(metadata, dict):
+        msg = (
+            f"{where} is not a JSON object, so the snapshot it describes cannot be "
+            "told. Restore it from git, or pull the spec again."
+        )
+        raise PipelineError(msg)
+
+    named = metadata.get("file")
+    if named is not None and named not in _SNAPSHOT_FILES:
+        choices = ", ".join(_SNAPSHOT_FILES)
+        msg = (
+            f"{where} names {named!r} as the snapshot; it must be one of {choices}. "
+            "Fix its `file`, or pull the spec again."
+        )
+        raise PipelineError(msg)
+    return named
+
+
+def string_keys(document: dict[str, Any]) -> dict[str, Any]:
+    """
+    Turn integer mapping keys into the strings they stand for, in place.
+
+    YAML reads an unquoted response code (`200:`) as an integer, while JSON and a
+    quoted code give the string `"200"`; both mean the same response.
+    """
+    seen: set[int] = set()
+    pending: list[object] = [document]
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:
+            continue  # shared or self-referencing YAML aliases
+        seen.add(id(node))
+        if isinstance(node, dict):
+            if any(_is_int(name) for name in node):
+                items = [(str(k) if _is_int(k) else k, v) for k, v in node.items()]
+                node.clear()
+                node.update(items)
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
+    return document
+
+
+def _is_int(key: object) -> bool:
+    return isinstance(key, int) and not isinstance(key, bool)
 
 
 def _is_commit(ref: str, repo: Path) -> bool:
@@ -115,23 +286,12 @@ def _is_commit(ref: str, repo: Path) -> bool:
     return completed.returncode == 0
 
 
-def _git_show(repo: Path, ref: str, path: str) -> bytes | None:
-    exists = subprocess.run(
-        ["git", "cat-file", "-e", f"{ref}:{path}"],
-        cwd=repo,
-        capture_output=True,
-        check=False,
-    )
-    if exists.returncode != 0:
-        return None
+def _git(repo: Path, *args: str) -> bytes | None:
+    """Run git; its output, or `None` if it fails (e.g. no such path at the ref)."""
     completed = subprocess.run(
-        ["git", "show", f"{ref}:{path}"], cwd=repo, capture_output=True, check=False
+        ["git", *args], cwd=repo, capture_output=True, check=False
     )
-    if completed.returncode != 0:
-        detail = completed.stderr.decode(errors="replace").strip()
-        msg = f"git could not show {ref}:{path} ({detail}). Check the ref."
-        raise PipelineError(msg)
-    return completed.stdout
+    return completed.stdout if completed.returncode == 0 else None
 
 
 def _download(url: str) -> bytes:

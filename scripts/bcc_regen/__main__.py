@@ -11,6 +11,7 @@ a local spec file. Without --from, the committed snapshots in spec/ are used.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,6 +26,7 @@ from bcc_regen.sources import Source, explore
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, _interrupt)  # unwind like Ctrl-C: roll back
     try:
         if args.command == "apis":
             return _list_apis(args.source, args.timeout)
@@ -39,7 +41,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PipelineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(
+            "error: interrupted; spec/ and generated/ are as they were.",
+            file=sys.stderr,
+        )
+        return 130
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _list_apis(source: str, timeout: float) -> int:

@@ -11,7 +11,6 @@ calls). This module parses the literal parts and replaces each piece of code wit
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from typing import Final
@@ -63,7 +62,7 @@ def find_object_literals(script: str, anchor: re.Pattern[str]) -> Iterator[objec
         try:
             parser = _Parser(script, start)
             yield parser.value()
-        except _SyntaxError:
+        except (_SyntaxError, RecursionError):  # not a literal we can read
             continue
 
 
@@ -169,16 +168,28 @@ class _Parser:
                 raise _SyntaxError
 
 
+_ESCAPE = re.compile(
+    r"\\(?:x([0-9a-fA-F]{2})|u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|(\r\n|.))",
+    re.DOTALL,
+)
+_SIMPLE_ESCAPES: Final = {
+    "n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0",
+    "\n": "", "\r\n": "",  # a backslash before a line break continues the line
+}  # fmt: skip
+
+
 def _string(token: str) -> str:
-    body = token[1:-1]
-    if token[0] == '"':
-        return str(json.loads(token))
-    # Single-quoted and template strings: turn the escapes JSON knows into JSON.
-    body = body.replace("\\'", "'").replace("\\`", "`").replace('"', '\\"')
-    try:
-        return str(json.loads(f'"{body}"'))
-    except json.JSONDecodeError:
-        return body
+    """The value of a JavaScript string literal, with its escapes decoded."""
+    return _ESCAPE.sub(_unescape, token[1:-1])
+
+
+def _unescape(match: re.Match[str]) -> str:
+    hex_byte, code_point, utf16, other = match.groups()
+    number = hex_byte or code_point or utf16
+    if number is not None:
+        value = int(number, 16)
+        return chr(value) if value <= 0x10FFFF else "\ufffd"
+    return _SIMPLE_ESCAPES.get(other, other)
 
 
 def _number(token: str) -> int | float:

@@ -150,7 +150,8 @@ def _startup_scripts(fetcher: Fetcher, page: Fetched) -> list[str] | None:
     scripts = _INLINE_SCRIPT.findall(html)
     for src in _SCRIPT_SRC.findall(html):
         if _STARTUP_SCRIPT.search(src):
-            scripts.append(fetcher.get(urljoin(page.url, src)).content.decode())
+            script = fetcher.get(urljoin(page.url, src)).content
+            scripts.append(script.decode("utf-8", "replace"))
     return scripts
 
 

@@ -42,7 +42,15 @@ def parse_document(data: bytes, *, source: str) -> dict[str, Any]:
         msg = f"{source} is not UTF-8 text, so it cannot be a spec. Check the source."
         raise PipelineError(msg) from None
 
-    document = _load(text, source)
+    if not text.strip():
+        msg = f"{source} is empty. Check the source, or pull it again."
+        raise PipelineError(msg)
+
+    try:
+        document = _load(text, source)
+    except RecursionError:
+        msg = f"{source} is nested too deeply to be a spec. Check the source."
+        raise PipelineError(msg) from None
     if not isinstance(document, dict):
         msg = (
             f"{source} holds a {type(document).__name__}, not a spec object. "
@@ -50,17 +58,47 @@ def parse_document(data: bytes, *, source: str) -> dict[str, Any]:
         )
         raise PipelineError(msg)
 
+    _check_size(document, source)
     return document
 
 
+# Far above any real spec (the Core API's has about 30,000 nodes), far below
+# what a YAML alias bomb expands to.
+MAX_NODES = 2_000_000
+
+
+def _check_size(document: object, source: str) -> None:
+    """Refuse documents that expand beyond MAX_NODES, or refer to themselves."""
+    pending, seen = [document], 0
+    while pending:
+        node = pending.pop()
+        seen += 1
+        if seen > MAX_NODES:
+            msg = (
+                f"{source} expands to more than {MAX_NODES:,} values (YAML aliases "
+                "that repeat or contain themselves?). Check the source."
+            )
+            raise PipelineError(msg)
+        if isinstance(node, dict):
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
+
+
 def _load(text: str, source: str) -> object:
-    if text.lstrip().startswith(("{", "[")):
+    if text.lstrip().startswith("{"):
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
+            truncated = exc.pos >= len(text.rstrip()) - 1
+            hint = (
+                "The download may be truncated; pull it again."
+                if truncated
+                else ("Fix the document, or pull it again.")
+            )
             msg = (
                 f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                f"{exc.msg}). The download may be truncated; pull it again."
+                f"{exc.msg}). {hint}"
             )
             raise PipelineError(msg) from None
 
@@ -69,12 +107,31 @@ def _load(text: str, source: str) -> object:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
-        msg = f"{source} is not valid YAML{where}. Fix the document or pull it again."
+        msg = (
+            f"{source} is not valid JSON or YAML{where}. Fix the document or pull "
+            "it again."
+        )
         raise PipelineError(msg) from None
 
 
 class _Loader(yaml.SafeLoader):
-    """A safe YAML loader that keeps timestamps and dates as the strings they are."""
+    """
+    A safe YAML loader for specs: timestamps and dates stay the strings they are,
+    and mapping keys are the strings they were written as (`200:` is the
+    response code "200", as in JSON, not the integer 200).
+    """
+
+    def construct_mapping(
+        self, node: yaml.MappingNode, deep: bool = False
+    ) -> dict[object, object]:
+        node.value = [(_as_string(key), value) for key, value in node.value]
+        return super().construct_mapping(node, deep=deep)
+
+
+def _as_string(key: yaml.Node) -> yaml.Node:
+    if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+        return yaml.ScalarNode("tag:yaml.org,2002:str", key.value, key.start_mark)
+    return key
 
 
 _Loader.yaml_implicit_resolvers = {

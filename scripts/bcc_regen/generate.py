@@ -17,6 +17,7 @@ import attrs
 from openapi_python_client import generate
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser.errors import ErrorLevel, GeneratorError
+from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from bcc_regen.errors import PipelineError
@@ -96,6 +97,9 @@ def generate_package(
 def _config(config_path: Path, package: str, package_dir: Path) -> Config:
     try:
         settings = ConfigFile.load_from_path(config_path)
+        unknown = set(YAML(typ="safe").load(config_path) or {}) - set(
+            ConfigFile.model_fields
+        )
     except (OSError, ValueError, YAMLError) as exc:
         detail = " ".join(str(exc).split())[:200]
         msg = (
@@ -103,6 +107,13 @@ def _config(config_path: Path, package: str, package_dir: Path) -> Config:
             "Fix the file; its keys are openapi-python-client's config keys."
         )
         raise PipelineError(msg) from None
+
+    if unknown:
+        msg = (
+            f"The generator config {config_path} has keys openapi-python-client "
+            f"does not know: {', '.join(sorted(unknown))}. Fix their spelling."
+        )
+        raise PipelineError(msg)
 
     settings = settings.model_copy(
         update={"package_name_override": package, "post_hooks": []}

@@ -76,22 +76,31 @@ def apply_overlay(
             raise PipelineError(msg)
 
         if action.get("remove"):
-            # Remove from the end, so earlier list positions stay valid.
-            for match in reversed(matches):
-                _remove(document, match.parts)
+            _remove_all(document, [match.parts for match in matches])
         else:
             for match in matches:
                 _update(match.obj, action["update"], target)
 
 
-def _remove(document: dict[str, Any], parts: tuple[Any, ...]) -> None:
-    if not parts:
+def _remove_all(document: dict[str, Any], selected: list[tuple[Any, ...]]) -> None:
+    """Remove every selected node; list items from the highest index down."""
+    if any(not parts for parts in selected):
         msg = "An overlay action cannot remove the whole document."
         raise PipelineError(msg)
-    parent: Any = document
-    for part in parts[:-1]:
-        parent = parent[part]
-    del parent[parts[-1]]
+
+    doomed: dict[int, tuple[Any, set[Any]]] = {}
+    for parts in selected:
+        parent: Any = document
+        for part in parts[:-1]:
+            parent = parent[part]
+        key = parts[-1]
+        if isinstance(parent, list):
+            key %= len(parent)  # a negative index names the same item
+        doomed.setdefault(id(parent), (parent, set()))[1].add(key)
+
+    for parent, keys in doomed.values():
+        for key in sorted(keys, reverse=True) if isinstance(parent, list) else keys:
+            del parent[key]
 
 
 def _update(node: object, update: object, target: str) -> None:

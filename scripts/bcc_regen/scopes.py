@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bcc_regen.errors import PipelineError
+
 __all__ = ["collect_scopes", "render_scopes_module"]
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -50,6 +52,7 @@ def render_scopes_module(openapi: dict[str, Any]) -> str:
     """The source of `scopes.py`: a `Scope` enum and the scopes of each operation."""
     described, operations = collect_scopes(openapi)
     title = openapi.get("info", {}).get("title", "the API")
+    _check_member_names(described)
 
     lines = [
         f'"""OAuth2 scopes of {title}, written by the regeneration pipeline."""',
@@ -93,6 +96,19 @@ def render_scopes_module(openapi: dict[str, Any]) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _check_member_names(scopes: dict[str, str]) -> None:
+    """Two scopes whose names differ only in punctuation would share one member."""
+    owners: dict[str, str] = {}
+    for scope in scopes:
+        other = owners.setdefault(_member(scope), scope)
+        if other != scope:
+            msg = (
+                f"The scopes {other!r} and {scope!r} would both be Scope."
+                f"{_member(scope)}. Rename one with the API's overlay."
+            )
+            raise PipelineError(msg)
 
 
 def _member(scope: str) -> str:

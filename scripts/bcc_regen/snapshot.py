@@ -75,9 +75,18 @@ def read_snapshot(api: ApiConfig) -> Snapshot:
         PipelineError: There is none, or its bytes do not match the recorded hash.
     """
     meta_path = api.spec_dir / METADATA_FILE
-    metadata: dict[str, Any] = {}
+    metadata: Any = {}
     if meta_path.exists():
-        metadata = json.loads(meta_path.read_text(encoding="utf-8"))
+        try:
+            metadata = json.loads(meta_path.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            metadata = None
+        if not isinstance(metadata, dict):
+            msg = (
+                f"{meta_path} is not a JSON object. Restore it (git checkout), or "
+                "pull the spec again."
+            )
+            raise PipelineError(msg)
 
     names = [metadata["file"]] if "file" in metadata else list(_CANDIDATES)
     spec_path = next(

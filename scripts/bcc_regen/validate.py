@@ -57,6 +57,12 @@ def _refs(node: object) -> Iterator[str]:
 
 
 def _resolve(document: dict[str, Any], ref: str, source: str) -> object:
+    if ref == "#":
+        msg = (
+            f"{source} has a reference to the whole document ('#'), which is not "
+            "a schema. Fix the spec or correct it with the API's overlay."
+        )
+        raise PipelineError(msg)
     if not ref.startswith("#/"):
         msg = (
             f"{source} has the reference {ref!r} to another document; only "

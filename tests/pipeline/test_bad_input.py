@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 from bcc_regen import pipeline
 
-from .conftest import Workspace
+from .conftest import REPO_ROOT, Workspace
 
 SWAGGER_HEAD = {"swagger": "2.0", "info": {"title": "BCC Core API", "version": "1"}}
 
@@ -50,7 +54,7 @@ def _fails_cleanly(workspace: Workspace, capsys, *args: str) -> str:
         ("/faults/html", "no API spec could be found"),
         ("/faults/html-entry/", "returned an HTML page where a spec was expected"),
         ("/faults/truncated.json", "is not valid JSON"),
-        ("/faults/bad.yaml", "is not valid YAML"),
+        ("/faults/bad.yaml", "is not valid JSON or YAML (line 3)"),
     ],
 )
 def test_bad_answers_from_the_server(explorer, workspace, capsys, path, expected):
@@ -254,3 +258,111 @@ def test_an_overlay_that_breaks_the_spec_is_blamed(workspace, capsys):
 
     assert "spec (swagger.json) after its overlay is not a valid spec" in error
     assert "components/schemas/Person" in error or "12" in error
+
+
+def _yaml_file(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "given.yaml"
+    path.write_text(text)
+    return str(path)
+
+
+def test_a_yaml_alias_bomb_fails_fast(workspace, tmp_path, capsys):
+    lines = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for level in range(1, 8):
+        below = f"*a{level - 1}"
+        lines.append(f"a{level}: &a{level} [{', '.join([below] * 9)}]")
+
+    error = _fails_cleanly(
+        workspace, capsys, "--from", _yaml_file(tmp_path, "\n".join(lines) + "\n")
+    )
+
+    assert "expands to more than 2,000,000 values" in error
+
+
+def test_a_yaml_alias_that_contains_itself(workspace, tmp_path, capsys):
+    error = _fails_cleanly(
+        workspace,
+        capsys,
+        "--from",
+        _yaml_file(tmp_path, "swagger: '2.0'\na: &a [*a]\n"),
+    )
+
+    assert "contain themselves" in error
+
+
+def test_json_nested_absurdly_deep(workspace, tmp_path, capsys):
+    path = tmp_path / "deep.json"
+    path.write_text('{"a": ' + "[" * 100_000 + "]" * 100_000 + "}")
+
+    error = _fails_cleanly(workspace, capsys, "--from", str(path))
+
+    assert "nested too deeply" in error
+
+
+def test_an_empty_file(workspace, tmp_path, capsys):
+    error = _fails_cleanly(workspace, capsys, "--from", _yaml_file(tmp_path, "\n"))
+
+    assert "is empty" in error
+
+
+def test_a_reference_to_the_whole_document(workspace, tmp_path, capsys):
+    document = {**SWAGGER_HEAD, "paths": {}, "definitions": {"A": {"$ref": "#"}}}
+
+    error = _fails_cleanly(workspace, capsys, "--from", _spec_file(tmp_path, document))
+
+    assert "reference to the whole document" in error
+
+
+def test_a_corrupt_metadata_file(workspace, capsys):
+    (workspace.spec / "core" / "source.json").write_text("{not json")
+
+    error = _fails_cleanly(workspace, capsys)
+
+    assert "source.json is not a JSON object" in error
+
+
+def test_a_misspelt_generator_setting(workspace, capsys):
+    config = workspace.spec / "openapi-python-client.yaml"
+    config.write_text(config.read_text() + "literal_enum: true\n")
+
+    error = _fails_cleanly(workspace, capsys)
+
+    assert "does not know: literal_enum" in error
+
+
+def test_scopes_that_would_share_an_enum_member(workspace, capsys):
+    workspace.add_fixture_api()
+    fixture = workspace.spec / "fixture" / "openapi.yaml"
+    fixture.write_text(
+        fixture.read_text().replace(
+            "            events#write: Create events\n",
+            "            events#write: Create events\n"
+            "            events.write: Also create events\n",
+        )
+    )
+
+    error = _fails_cleanly(workspace, capsys)
+
+    assert "'events#write' and 'events.write' would both be Scope.EVENTS_WRITE" in error
+
+
+def test_a_terminated_regeneration_changes_nothing(workspace: Workspace):
+    """SIGTERM at any moment rolls back, as Ctrl-C does."""
+    before = workspace.digest()
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "scripts")}
+    command = [sys.executable, "-m", "bcc_regen", "regenerate"]
+    command += ["--config", str(workspace.spec / "apis.toml")]
+    command += ["--generated", str(workspace.generated)]
+
+    for delay in (0.3, 0.9, 1.3):
+        process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+        time.sleep(delay)
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=60)
+
+        # -15: terminated while still importing, before anything was staged.
+        assert process.returncode in {0, 130, -signal.SIGTERM}, err
+        if process.returncode == 130:
+            assert "interrupted; spec/ and generated/ are as they were" in err
+        assert workspace.digest() == before
+        assert not list(workspace.root.glob(".regen-*"))

@@ -7,6 +7,7 @@ import re
 import pytest
 from bcc_api import ENVIRONMENTS
 from bcc_regen._jsliteral import CODE, find_object_literals
+from bcc_regen.documents import parse_document
 from bcc_regen.errors import PipelineError
 from bcc_regen.overlay import apply_overlay
 from bcc_regen.sources import EXPLORERS
@@ -153,3 +154,49 @@ def test_recursive_schemas_are_not_mistaken_for_alias_loops():
 def test_explorer_origins_match_the_client_presets():
     for name, explorer in EXPLORERS.items():
         assert explorer == f"{ENVIRONMENTS[name].api_url}/docs/"
+
+
+@pytest.mark.parametrize(
+    ("target", "left"),
+    [
+        ("$.a[1,0]", ["c", "d"]),
+        ("$.a[0,0]", ["b", "c", "d"]),
+        ("$.a[-1,0]", ["b", "c"]),
+        ("$.a[?@ == 'b' || @ == 'd']", ["a", "c"]),
+    ],
+)
+def test_overlay_removes_exactly_the_selected_list_items(target, left):
+    document = {"a": ["a", "b", "c", "d"]}
+
+    apply_overlay(document, _overlay({"target": target, "remove": True}), name="t")
+
+    assert document == {"a": left}
+
+
+def test_yaml_keys_are_read_as_the_strings_they_are_written_as():
+    document = parse_document(
+        b"openapi: 3.0.3\nresponses:\n  200: {description: ok}\n"
+        b"  default: {description: other, x-flag: yes}\n"
+        b"base: &b {x: 1}\nmerged: {<<: *b, y: 2}\n",
+        source="test",
+    )
+
+    assert list(document["responses"]) == ["200", "default"]
+    assert document["responses"]["default"]["x-flag"] is True
+    assert document["merged"] == {"x": 1, "y": 2}
+
+
+def test_javascript_escapes_in_strings_are_decoded():
+    script = r"""var options = {
+        "a": "x\x20y", 'b': 'it\'s', c: "\u{1F600}\u00e9", d: "tab\there"
+    };"""
+
+    (found,) = find_object_literals(script, OPTIONS)
+
+    assert found == {"a": "x y", "b": "it's", "c": "\U0001f600\u00e9", "d": "tab\there"}
+
+
+def test_absurdly_deep_literals_are_skipped_not_crashed_on():
+    script = "var options = " + "{a: " * 5000 + "1" + "}" * 5000 + ";"
+
+    assert list(find_object_literals(script, OPTIONS)) == []

@@ -1123,17 +1123,90 @@ def test_release_puts_the_newest_entry_first_and_keeps_older_ones(
     assert changelog.endswith("- Old.\n")
 
 
-def test_release_without_tags_starts_from_the_first_commit(git_repo: Path) -> None:
-    _git(git_repo, "tag", "-d", "v1.0.0")
-    first = subprocess.run(
-        ["git", "rev-list", "--max-parents=0", "HEAD"],
-        cwd=git_repo,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
+def _release(repo: Path, *extra: str) -> int:
+    args = ["--repo", str(repo), "--date", "2026-12-04", "--no-python-surface"]
+    return release.main([*args, *extra])
 
-    assert release.last_release_ref(git_repo) == first
+
+def _release_files(repo: Path) -> tuple[str, str]:
+    return (
+        (repo / "CHANGELOG.md").read_text(),
+        (repo / "pyproject.toml").read_text(),
+    )
+
+
+def test_release_twice_without_a_spec_change_adds_one_entry_and_bumps_once(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write_snapshot(git_repo, "persons-v2-uid.yaml")
+    assert _release(git_repo) == 0
+    first = _release_files(git_repo)
+    capsys.readouterr()
+
+    assert _release(git_repo) == 0
+
+    assert _release_files(git_repo) == first
+    assert first[0].count("\n## ") == 1
+    assert 'version = "2.0.0"' in first[1]
+    assert "already has the 2.0.0 entry" in capsys.readouterr().out
+
+
+def test_release_rewrites_its_unreleased_entry_when_the_specs_change_again(
+    git_repo: Path,
+) -> None:
+    (git_repo / "CHANGELOG.md").write_text(
+        "# Changelog\n\n## 1.0.0 (2026-01-01)\n\n- Old.\n"  # tagged v1.0.0
+    )
+    _write_snapshot(git_repo, "persons-v2-operation.yaml")
+    assert _release(git_repo) == 0
+    minor = _release_files(git_repo)
+    _write_snapshot(git_repo, "persons-v2-uid.yaml")
+
+    assert _release(git_repo) == 0
+
+    changelog, pyproject = _release_files(git_repo)
+    assert "## 1.5.0 (2026-12-04)" in minor[0]
+    assert 'version = "1.5.0"' in minor[1]
+    assert re.findall(r"^## .*", changelog, flags=re.MULTILINE) == [
+        "## 2.0.0 (2026-12-04)",
+        "## 1.0.0 (2026-01-01)",
+    ]
+    assert "was renamed to `uid`" in changelog
+    assert changelog.endswith("\n\n## 1.0.0 (2026-01-01)\n\n- Old.\n")
+    assert 'version = "2.0.0"' in pyproject
+
+
+def test_release_keeps_a_version_raised_by_hand(git_repo: Path) -> None:
+    release.set_version(git_repo / "pyproject.toml", "3.0.0")
+    _write_snapshot(git_repo, "persons-v2-operation.yaml")  # a minor change
+
+    assert _release(git_repo) == 0
+
+    changelog, pyproject = _release_files(git_repo)
+    assert changelog.startswith("# Changelog\n\n## 3.0.0 (2026-12-04)\n")
+    assert 'version = "3.0.0"' in pyproject
+
+
+def test_first_release_keeps_the_version_and_lists_the_packages(
+    git_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _git(git_repo, "tag", "-d", "v1.0.0")
+    assert release.last_release_ref(git_repo) is None
+
+    assert _release(git_repo) == 0
+    first = _release_files(git_repo)
+    assert _release(git_repo) == 0
+
+    assert _release_files(git_repo) == first
+    assert first[0] == (
+        "# Changelog\n\n## 1.4.2 (2026-12-04)\n\nFirst release.\n\n"
+        "Packages generated from the API specs:\n\n"
+        "- `bcc_persons_api`: Persons and Orgs (diff fixture), 9 operations.\n"
+    )
+    assert 'version = "1.4.2"' in first[1]
+    out = capsys.readouterr().out
+    assert "CHANGELOG.md has a new 1.4.2 entry." in out
+    assert "already has the 1.4.2 entry" in out
 
 
 def test_release_refuses_a_version_that_is_not_semver(
@@ -1142,7 +1215,11 @@ def test_release_refuses_a_version_that_is_not_semver(
     args = ["--repo", str(git_repo), "--no-python-surface", "--version", "next"]
 
     assert release.main(args) == 2
-    assert "is not a MAJOR.MINOR.PATCH version" in capsys.readouterr().err
+    assert release.main([*args[:-1], "1.0"]) == 2
+    err = capsys.readouterr().err
+    assert "error: --version 'next' is not a MAJOR.MINOR.PATCH version." in err
+    assert "error: --version '1.0' is not a MAJOR.MINOR.PATCH version." in err
+    assert "Pass --version" not in err
     assert not (git_repo / "CHANGELOG.md").exists()
 
 

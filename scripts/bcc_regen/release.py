@@ -3,31 +3,47 @@ Prepare a release: a dated CHANGELOG.md entry and the version bump.
 
     python -m bcc_regen.release [--version X.Y.Z] [--no-python-surface]
 
-The entry lists the interface changes between the last git tag (or the first
-commit, if there is no tag yet) and the spec snapshots in the working tree. The
-version defaults to the one the diff suggests.
+The entry lists the interface changes between the last git tag and the spec
+snapshots in the working tree, and the version is the tag's version bumped as
+the diff suggests (or `--version`). Without a tag, this is the first release: the
+entry says so, lists the APIs, and keeps the version pyproject.toml has.
+
+Running it again is safe. An entry for a version that has no tag yet is a draft
+of the coming release: it is left alone when nothing changed, and rewritten
+(not repeated) when the specs changed since it was written.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
 import re
 import subprocess
 import sys
+import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
+from bcc_regen.config import load_apis
 from bcc_regen.diff import DiffReport, Finding, Level
 from bcc_regen.diff._cli import build_report
-from bcc_regen.diff._sources import WORKTREE
+from bcc_regen.diff._sources import WORKTREE, Side
 from bcc_regen.errors import PipelineError
 from bcc_regen.paths import REPO_ROOT
 
-__all__ = ["changelog_entry", "last_release_ref", "main", "set_version"]
+__all__ = [
+    "changelog_entry",
+    "first_release_entry",
+    "last_release_ref",
+    "main",
+    "set_version",
+]
 
 _HEADER = "# Changelog\n"
 _VERSION = re.compile(r"\d+\.\d+\.\d+")
+_ENTRY_HEADING = re.compile(r"^## (\S+) \([^)\n]*\)\n", flags=re.MULTILINE)
+_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch"})
 _SECTIONS = (
     (Level.BREAKING, "Breaking changes"),
     (Level.WARNING, "Changes to check"),
@@ -35,39 +51,62 @@ _SECTIONS = (
 )
 
 
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class _Entry:
+    """A CHANGELOG.md entry: its version and where its text sits in the file."""
+
+    version: str
+    start: int
+    end: int
+    body: str  # everything after the heading line
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     repo: Path = args.repo
+    changelog, pyproject = repo / "CHANGELOG.md", repo / "pyproject.toml"
     try:
+        wanted = _checked(args.version, given=True)
+        text = changelog.read_text(encoding="utf-8") if changelog.exists() else ""
+        current = _version_in(pyproject.read_text(encoding="utf-8"))
         base = last_release_ref(repo)
-        report = build_report(
-            base, WORKTREE, repo=repo, python_surface=args.python_surface
-        )
-        version = args.version or report.suggested_version
-        if version is None or not _VERSION.fullmatch(version):
-            msg = (
-                f"{version!r} is not a MAJOR.MINOR.PATCH version. Pass --version, "
-                "or set [project] version in pyproject.toml."
+
+        if base is None:
+            draft = _draft(text, repo, released=None)
+            version = wanted or _first_version(current)
+            entry = first_release_entry(repo, version=version, date=args.date)
+        else:
+            released = _released_version(repo, base, current)
+            draft = _draft(text, repo, released=released)
+            report = build_report(
+                base, WORKTREE, repo=repo, python_surface=args.python_surface
             )
-            raise PipelineError(msg)
-        entry = changelog_entry(report, version=version, base=base, date=args.date)
-        _prepend(repo / "CHANGELOG.md", entry)
-        set_version(repo / "pyproject.toml", version)
+            report = dataclasses.replace(report, current_version=released)
+            version = wanted or _next_version(report, current=current, draft=draft)
+            entry = changelog_entry(report, version=version, base=base, date=args.date)
+            for note in report.notes:
+                print(f"warning: {note}", file=sys.stderr)
+
+        message = _write(changelog, text, entry, version=version, draft=draft)
+        if current != version:
+            set_version(pyproject, version)
     except PipelineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
-    print(f"CHANGELOG.md and pyproject.toml now say {version} (was {base}).")
+    if base is None:
+        print(
+            f"{message} pyproject.toml says {version}. This is the first release "
+            f"(no tag yet): commit both files, then tag the commit v{version}."
+        )
+    else:
+        print(f"{message} pyproject.toml says {version} (last release: {base}).")
     return 0
 
 
-def last_release_ref(repo: Path) -> str:
-    """The newest tag reachable from HEAD, or the first commit if there is none."""
-    described = _git(repo, "describe", "--tags", "--abbrev=0", check=False)
-    if described:
-        return described
-    roots = _git(repo, "rev-list", "--max-parents=0", "HEAD", check=True)
-    return roots.splitlines()[-1]
+def last_release_ref(repo: Path) -> str | None:
+    """The newest tag reachable from HEAD; `None` before the first release."""
+    return _git(repo, "describe", "--tags", "--abbrev=0") or None
 
 
 def changelog_entry(
@@ -95,15 +134,35 @@ def changelog_entry(
     return "\n".join(lines)
 
 
-def _line(finding: Finding) -> str:
-    http = finding.http.value if finding.http else "n/a"
-    return f"- {finding.message} (HTTP: {http}; Python: {finding.python.value})"
+def first_release_entry(repo: Path, *, version: str, date: datetime.date) -> str:
+    """
+    The entry of the first release: what it holds, since there is nothing before.
 
-
-def _prepend(changelog: Path, entry: str) -> None:
-    current = changelog.read_text(encoding="utf-8") if changelog.exists() else _HEADER
-    body = current.removeprefix(_HEADER).lstrip("\n")
-    changelog.write_text(f"{_HEADER}\n{entry}\n{body}".rstrip() + "\n", "utf-8")
+    Raises:
+        PipelineError: A snapshot or the API list cannot be read.
+    """
+    lines = [f"## {version} ({date.isoformat()})", "", "First release."]
+    config = repo / "spec" / "apis.toml"
+    apis = load_apis(config) if config.is_file() else []
+    if apis:
+        lines += ["", "Packages generated from the API specs:", ""]
+    side = Side.parse(WORKTREE, repo=repo)
+    for api in apis:
+        spec = side.load(api.key)
+        for note in spec.notes:
+            print(f"warning: {note}", file=sys.stderr)
+        if spec.document is None:
+            lines.append(f"- `{api.package}`: not generated yet (no snapshot).")
+            continue
+        title = (spec.document.get("info") or {}).get("title") or api.name
+        count = sum(
+            1
+            for item in (spec.document.get("paths") or {}).values()
+            for method in item or {}
+            if method in _METHODS
+        )
+        lines.append(f"- `{api.package}`: {title}, {count} operations.")
+    return "\n".join([*lines, ""])
 
 
 def set_version(pyproject: Path, version: str) -> None:
@@ -128,13 +187,132 @@ def set_version(pyproject: Path, version: str) -> None:
     pyproject.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def _git(repo: Path, *args: str, check: bool) -> str:
+def _line(finding: Finding) -> str:
+    http = finding.http.value if finding.http else "n/a"
+    return f"- {finding.message} (HTTP: {http}; Python: {finding.python.value})"
+
+
+def _checked(version: str | None, *, given: bool = False) -> str | None:
+    """`version` if it is MAJOR.MINOR.PATCH (or None); raise if it is not."""
+    if version is None or _VERSION.fullmatch(version):
+        return version
+    if given:
+        msg = (
+            f"--version {version!r} is not a MAJOR.MINOR.PATCH version. Pass three "
+            "numbers, e.g. --version 1.0.0."
+        )
+    else:
+        msg = (
+            f"pyproject.toml says version {version!r}, which is not a "
+            "MAJOR.MINOR.PATCH version. Fix [project] version, or pass --version."
+        )
+    raise PipelineError(msg)
+
+
+def _first_version(current: str | None) -> str:
+    version = _checked(current)
+    if version is None:
+        msg = (
+            "pyproject.toml has no [project] version for the first release. Add "
+            "one (e.g. 0.1.0), or pass --version."
+        )
+        raise PipelineError(msg)
+    return version
+
+
+def _version_in(pyproject_text: str) -> str | None:
+    try:
+        data = tomllib.loads(pyproject_text)
+    except tomllib.TOMLDecodeError:
+        return None
+    version = data.get("project", {}).get("version")
+    return str(version) if version else None
+
+
+def _released_version(repo: Path, base: str, current: str | None) -> str:
+    """The version released at tag `base`: its pyproject.toml's, else its name's."""
+    at_tag = _git(repo, "show", f"{base}:pyproject.toml")
+    version = _version_in(at_tag) or base.removeprefix("v")
+    if _VERSION.fullmatch(version):
+        return version
+    if current is not None and _VERSION.fullmatch(current):
+        return current
+    msg = (
+        f"Cannot tell the version released at tag {base!r}: neither its "
+        "pyproject.toml nor its name holds MAJOR.MINOR.PATCH. Pass --version."
+    )
+    raise PipelineError(msg)
+
+
+def _next_version(
+    report: DiffReport, *, current: str | None, draft: _Entry | None
+) -> str:
+    """
+    The release's version: the tag's, bumped as the diff suggests.
+
+    A version that pyproject.toml was raised to by hand, past that, is kept; one
+    raised by an earlier run (the draft entry has it) is not, so the bump happens
+    once however often this runs.
+    """
+    suggested = report.suggested_version
+    if suggested is None:
+        msg = "The last release has no version to bump. Pass --version."
+        raise PipelineError(msg)
+    if current is None or (draft is not None and draft.version == current):
+        return suggested
+    return current if _newer(current, suggested) else suggested
+
+
+def _draft(text: str, repo: Path, *, released: str | None) -> _Entry | None:
+    """The newest entry if it is for a release not made yet (no tag has it)."""
+    headings = list(_ENTRY_HEADING.finditer(text))
+    if not headings:
+        return None
+    version = headings[0].group(1)
+    tags = set(_git(repo, "tag", "--list").splitlines())
+    if {version, f"v{version}"} & tags:
+        return None
+    if released is not None and not _newer(version, released):
+        return None  # an old entry that was simply never tagged
+    start = headings[0].start()
+    end = headings[1].start() if len(headings) > 1 else len(text)
+    body = text[headings[0].end() : end]
+    return _Entry(version=version, start=start, end=end, body=body)
+
+
+def _write(
+    changelog: Path, text: str, entry: str, *, version: str, draft: _Entry | None
+) -> str:
+    """Add `entry` to the changelog, or replace the draft; say what was done."""
+    if draft is not None:
+        body = entry.split("\n", 1)[1]
+        if draft.version == version and draft.body.strip() == body.strip():
+            return f"CHANGELOG.md already has the {version} entry for these specs."
+        new = f"{text[: draft.start]}{entry}\n{text[draft.end :]}"
+        changelog.write_text(new.rstrip() + "\n", encoding="utf-8")
+        return (
+            f"CHANGELOG.md: the unreleased {draft.version} entry is replaced by "
+            f"the {version} entry for the current specs."
+        )
+
+    rest = (text or _HEADER).removeprefix(_HEADER).lstrip("\n")
+    changelog.write_text(f"{_HEADER}\n{entry}\n{rest}".rstrip() + "\n", "utf-8")
+    return f"CHANGELOG.md has a new {version} entry."
+
+
+def _newer(version: str, other: str) -> bool:
+    """Whether MAJOR.MINOR.PATCH `version` is above `other` (False if not both)."""
+    if not (_VERSION.fullmatch(version) and _VERSION.fullmatch(other)):
+        return False
+    first, second = (tuple(int(p) for p in v.split(".")) for v in (version, other))
+    return first > second
+
+
+def _git(repo: Path, *args: str) -> str:
+    """Run git; its output, or "" if it fails (no tag yet, no such file)."""
     completed = subprocess.run(
         ["git", *args], cwd=repo, capture_output=True, text=True, check=False
     )
-    if check and completed.returncode != 0:
-        msg = f"git {' '.join(args)} failed: {completed.stderr.strip()}"
-        raise PipelineError(msg)
     return completed.stdout.strip() if completed.returncode == 0 else ""
 
 
@@ -144,7 +322,9 @@ def _parser() -> argparse.ArgumentParser:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", help="the new version (default: suggested)")
+    parser.add_argument(
+        "--version", help="the new version (default: the suggested one)"
+    )
     parser.add_argument(
         "--no-python-surface",
         dest="python_surface",

@@ -28,7 +28,7 @@ from bcc_regen.fetch import Fetcher
 from bcc_regen.overlay import apply_overlay, load_overlay
 from bcc_regen.snapshot import METADATA_FILE
 
-__all__ = ["WORKTREE", "LoadedSpec", "Side", "SideKind", "string_keys"]
+__all__ = ["WORKTREE", "LoadedSpec", "Side", "SideKind"]
 
 WORKTREE = "WORKTREE"
 # The names the pipeline gives a snapshot, in the order it looks for them.
@@ -115,9 +115,7 @@ class Side:
             return LoadedSpec(document=None, source=source)
 
         data = self._read(location)
-        document = to_openapi3(
-            string_keys(parse_document(data, source=source)), source=source
-        )
+        document = to_openapi3(parse_document(data, source=source), source=source)
         if not overlay:
             return LoadedSpec(document=document, source=source)
         return self._corrected(document, key, source)
@@ -163,7 +161,7 @@ class Side:
 
         corrected = copy.deepcopy(document)
         try:
-            apply_overlay(corrected, string_keys(overlay), name=where)
+            apply_overlay(corrected, overlay, name=where)
         except PipelineError as exc:
             note = (
                 f"{where} does not apply to {source}, so that side is compared "
@@ -245,35 +243,6 @@ def _named_snapshot(data: bytes, *, where: str) -> str | None:
         )
         raise PipelineError(msg)
     return named
-
-
-def string_keys(document: dict[str, Any]) -> dict[str, Any]:
-    """
-    Turn integer mapping keys into the strings they stand for, in place.
-
-    YAML reads an unquoted response code (`200:`) as an integer, while JSON and a
-    quoted code give the string `"200"`; both mean the same response.
-    """
-    seen: set[int] = set()
-    pending: list[object] = [document]
-    while pending:
-        node = pending.pop()
-        if id(node) in seen:
-            continue  # shared or self-referencing YAML aliases
-        seen.add(id(node))
-        if isinstance(node, dict):
-            if any(_is_int(name) for name in node):
-                items = [(str(k) if _is_int(k) else k, v) for k, v in node.items()]
-                node.clear()
-                node.update(items)
-            pending.extend(node.values())
-        elif isinstance(node, list):
-            pending.extend(node)
-    return document
-
-
-def _is_int(key: object) -> bool:
-    return isinstance(key, int) and not isinstance(key, bool)
 
 
 def _is_commit(ref: str, repo: Path) -> bool:

@@ -132,3 +132,43 @@ def test_it_runs_as_a_script():
 def test_it_refuses_non_loopback_hosts():
     with pytest.raises(ValueError, match="loopback"):
         FakeCore(host="0.0.0.0")  # noqa: S104 -- the point of the test
+
+
+def test_selected_fields_always_keep_the_identity_field(core):
+    url = f"{core.url}/v2/persons"
+    headers = bearer("persons#read")
+
+    one = httpx.get(f"{url}/{person(3)['uid']}?fields=displayName", headers=headers)
+    page = httpx.get(f"{url}?fields=displayName,uid&limit=2", headers=headers)
+
+    assert one.json()["data"] == {
+        "uid": person(3)["uid"],
+        "displayName": "David Hansen",
+    }
+    assert [set(row) for row in page.json()["data"]] == [{"uid", "displayName"}] * 2
+
+
+def test_an_update_is_answered_with_the_whole_record(core):
+    uid = person(4)["uid"]
+    headers = bearer("persons#write persons#read")
+
+    reply = httpx.put(
+        f"{core.url}/v2/persons/{uid}", json={"firstName": "Eve"}, headers=headers
+    )
+    again = httpx.get(f"{core.url}/v2/persons/{uid}", headers=headers)
+
+    data = reply.json()["data"]
+    assert data["personID"] == person(4)["personID"]
+    assert data["lastChangedDate"] > person(4)["lastChangedDate"]
+    assert (data["firstName"], data["lastName"]) == ("Eve", person(4)["lastName"])
+    assert again.json()["data"] == data
+
+
+def test_pages_are_capped_at_max_limit():
+    with FakeCore(persons=50, max_limit=20) as server:
+        reply = httpx.get(
+            f"{server.url}/v2/persons?limit=30", headers=bearer("persons#read")
+        )
+
+    assert len(reply.json()["data"]) == 20
+    assert reply.json()["meta"] == {"limit": 20, "skipped": 0, "total": 50}

@@ -3,10 +3,12 @@ A small fake of BCC's Core API, for tests and benchmarks, on the loopback only.
 
 It is a real threaded HTTP server. It checks bearer tokens (decodes the JWT
 and checks `aud` and `exp`; the signature is not verified), hides person fields
-the token's scopes do not cover, pages, filters, selects fields and sorts, and
-answers with the API's error bodies. Faults are injected on demand, either from
-Python (`FakeCore.add_fault`) or over HTTP (`POST /__control/faults`), and every
-request is counted.
+the token's scopes do not cover, pages (at most `max_limit` items a page),
+filters, selects fields (always keeping `uid`, the identity field) and sorts,
+and answers with the API's error bodies. Created and changed persons are
+answered in full, with their `personID` and a new `lastChangedDate`. Faults are
+injected on demand, either from Python (`FakeCore.add_fault`) or over HTTP
+(`POST /__control/faults`), and every request is counted.
 
 Persons are generated from their index, so 100,000 of them cost nothing until
 a page is asked for, and every run sees the same data.
@@ -16,6 +18,7 @@ Run it on its own with:
     python tests/servers/fake_core.py --port 8081 --audience api.test --persons 100000
 
 It prints one JSON line, `{"url": "http://127.0.0.1:8081"}`, once listening.
+`--max-limit N` caps list pages at N items (1000 by default).
 
 Control endpoints (no auth):
     GET  /__control/stats    counters
@@ -50,7 +53,8 @@ from urllib.parse import parse_qs, urlsplit
 
 __all__ = ["PERSON_FIELDS_BY_SCOPE", "FakeCore", "Fault", "person"]
 
-ALWAYS_VISIBLE = ("uid", "personID", "lastChangedDate")
+IDENTITY_FIELD = "uid"
+ALWAYS_VISIBLE = (IDENTITY_FIELD, "personID", "lastChangedDate")
 PERSON_FIELDS_BY_SCOPE: Mapping[str, tuple[str, ...]] = {
     "persons.name#read": ("firstName", "middleName", "lastName", "displayName"),
     "persons.birth_date#read": ("birthDate",),
@@ -163,6 +167,7 @@ class _ApiError(Exception):
 class _State:
     audiences: frozenset[str]
     persons: int
+    max_limit: int = MAX_LIMIT
     faults: list[Fault] = field(default_factory=list)
     counts: collections.Counter[str] = field(default_factory=collections.Counter)
     seen_tokens: set[str] = field(default_factory=set)
@@ -181,6 +186,8 @@ class FakeCore:
         persons: How many persons exist.
         host: Must be a loopback address.
         port: 0 picks a free port.
+        max_limit: The most items a list page holds, whatever `limit` asks for
+            (changeable later through `state.max_limit`).
     """
 
     def __init__(
@@ -190,12 +197,15 @@ class FakeCore:
         persons: int = 1000,
         host: str = "127.0.0.1",
         port: int = 0,
+        max_limit: int = MAX_LIMIT,
     ) -> None:
         if host not in {"127.0.0.1", "::1", "localhost"}:
             msg = f"FakeCore listens on the loopback interface only, not {host!r}."
             raise ValueError(msg)
         audiences = [audience] if isinstance(audience, str) else list(audience)
-        self.state = _State(audiences=frozenset(audiences), persons=persons)
+        self.state = _State(
+            audiences=frozenset(audiences), persons=persons, max_limit=max_limit
+        )
         self._server = _Server((host, port), _handler_for(self.state))
         self._thread: threading.Thread | None = None
 
@@ -535,8 +545,7 @@ class _Handler(BaseHTTPRequestHandler):
             return 200, {"data": self._create_person(body)}
         if route == "/v2/persons/{uid}" and method == "PUT":
             _require(scopes, (WRITE_SCOPE,))
-            self._index_of(args["uid"])
-            return 200, {"data": {**_json_object(body), "uid": args["uid"]}}
+            return 200, {"data": self._update_person(args["uid"], body)}
         if route == "/v2/persons/{uid}" and method == "DELETE":
             _require(scopes, (WRITE_SCOPE,))
             self._index_of(args["uid"])
@@ -562,7 +571,7 @@ class _Handler(BaseHTTPRequestHandler):
         self, query: Mapping[str, list[str]], scopes: set[str]
     ) -> dict[str, typing.Any]:
         limit = _int_param(query, "limit")
-        limit = DEFAULT_LIMIT if limit is None else min(limit, MAX_LIMIT)
+        limit = DEFAULT_LIMIT if limit is None else min(limit, self.state.max_limit)
         offset = _int_param(query, "offset")
         page = _int_param(query, "page")
         if offset is None:
@@ -592,6 +601,23 @@ class _Handler(BaseHTTPRequestHandler):
                 **record,
                 "uid": uid,
                 "personID": 900_000 + len(self.state.created),
+                "lastChangedDate": dt.datetime.now(dt.UTC).isoformat(),
+            }
+            self.state.created[uid] = record
+        return record
+
+    def _update_person(self, uid: str, body: bytes) -> dict[str, typing.Any]:
+        """Overwrite the fields in *body*; the identity fields stay."""
+        changes = _json_object(body)
+        with self.state.lock:
+            current = self.state.created.get(uid)
+            if current is None:
+                current = person(self._index_of(uid))
+            record = {
+                **current,
+                **changes,
+                "uid": uid,
+                "personID": current["personID"],
                 "lastChangedDate": dt.datetime.now(dt.UTC).isoformat(),
             }
             self.state.created[uid] = record
@@ -631,7 +657,9 @@ def _selected_fields(
     unknown = [name for name in wanted if name not in ALL_PERSON_FIELDS]
     if unknown:
         raise _ApiError(400, "invalid-query", f"unknown fields: {', '.join(unknown)}")
-    return tuple(name for name in wanted if name in visible)
+    # Like the real API, the identity field comes back whatever was selected.
+    chosen = [name for name in wanted if name in visible and name != IDENTITY_FIELD]
+    return (IDENTITY_FIELD, *chosen)
 
 
 def _project(
@@ -689,6 +717,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--audience", action="append", default=[])
     parser.add_argument("--persons", type=int, default=1000)
+    parser.add_argument("--max-limit", type=int, default=MAX_LIMIT)
     options = parser.parse_args(argv)
 
     server = FakeCore(
@@ -696,6 +725,7 @@ def main(argv: list[str] | None = None) -> None:
         persons=options.persons,
         host=options.host,
         port=options.port,
+        max_limit=options.max_limit,
     )
     stopped = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopped.set())

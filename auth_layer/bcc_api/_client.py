@@ -25,6 +25,7 @@ from bcc_core_api.types import Unset
 from ._environments import Environment, read_environ, resolve_settings
 from ._errors import BccApiError
 from ._query import FilterTypes, NamesTypes, query_params
+from ._query import fields as fields_param
 from ._retry import (
     DEFAULT_RETRY,
     AsyncRetryTransport,
@@ -111,17 +112,56 @@ def _unwrap_one(result: object, name: str) -> typing.Any:
     return data
 
 
-def _unwrap_page(result: object, name: str) -> tuple[Sequence[typing.Any], int | None]:
-    data = getattr(result, "data", None)
-    if data is None or isinstance(result, ErrorData):
-        msg = (
-            f"{name} returned no page (an undocumented status or an empty reply); "
-            "call its *_detailed function to inspect the raw response."
-        )
-        raise BccApiError(msg)
-    items = [] if isinstance(data, Unset) else data
-    total = getattr(getattr(result, "meta", None), "total", None)
-    return items, total if isinstance(total, int) else None
+def _with_uid(kwargs: dict[str, typing.Any]) -> dict[str, typing.Any]:
+    """*kwargs* of a call, with `uid` added to a `fields` argument."""
+    names = kwargs.get("fields")
+    if names is None or isinstance(names, Unset):
+        return kwargs
+    return {**kwargs, "fields": fields_param(names)}
+
+
+class _Pager:
+    """
+    The offsets `iterate()` asks for, from what each page says and holds.
+
+    The next offset is the last one plus the items actually returned, so a
+    server that caps the page size below `page_size` still yields every item.
+    Iteration ends at an empty page or once `meta.skipped + len(data)` reaches
+    `meta.total`; without a `meta.total` it ends at the first empty page.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.offset = 0
+        self.done = False
+
+    def take(self, result: object) -> Sequence[typing.Any]:
+        data = getattr(result, "data", None)
+        if data is None or isinstance(result, ErrorData):
+            msg = (
+                f"{self.name} returned no page (an undocumented status or an empty "
+                "reply); call its *_detailed function to inspect the raw response."
+            )
+            raise BccApiError(msg)
+        items: Sequence[typing.Any] = [] if isinstance(data, Unset) else data
+        meta = getattr(result, "meta", None)
+        skipped, total = _count(meta, "skipped"), _count(meta, "total")
+        if skipped is not None and skipped != self.offset:
+            msg = (
+                f"{self.name} was asked for the items from offset {self.offset} but "
+                f"answered with those from offset {skipped}. iterate() stops here "
+                "rather than skip or repeat items; page with limit= and offset= "
+                "yourself if the API pages differently."
+            )
+            raise BccApiError(msg)
+        self.offset += len(items)
+        self.done = not items or (total is not None and self.offset >= total)
+        return items
+
+
+def _count(meta: object, name: str) -> int | None:
+    value = getattr(meta, name, None)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _page_args(
@@ -138,12 +178,6 @@ def _page_args(
         msg = "iterate() pages by itself; pass page_size instead of limit/offset/page."
         raise ValueError(msg)
     return {**query_params(filter=filter, fields_=fields, sort_=sort), **params}
-
-
-def _is_last(
-    items: Sequence[object], page_size: int, seen: int, total: int | None
-) -> bool:
-    return len(items) < page_size or (total is not None and seen >= total)
 
 
 class BccClient(AuthenticatedClient):
@@ -212,11 +246,13 @@ class BccClient(AuthenticatedClient):
         person = bcc.call(get_person, uid=uid)
         ```
 
+        A `fields` argument always gets `uid` added (see `bcc_api.fields`).
+
         Raises:
             ApiError: The API answered with an error (a subclass by error code).
         """
         with _raising():
-            result = operation.sync(client=self, **kwargs)
+            result = operation.sync(client=self, **_with_uid(kwargs))
         return typing.cast(_T_co, _unwrap_one(result, _name(operation)))
 
     def iterate(
@@ -233,28 +269,30 @@ class BccClient(AuthenticatedClient):
         """
         Yield every item of a list operation, fetching one page at a time.
 
-        Only the current page is held in memory.
+        Only the current page is held in memory. Each page starts where the
+        items received so far end, and iteration stops once the reply's
+        `meta.total` items have been seen or a page comes back empty, so a
+        server that returns fewer than *page_size* items per page loses none.
 
         Args:
             operation: A generated list module, such as `find_persons`.
             filter: A condition mapping (sent as JSON) or a ready JSON string.
-            fields: Field names to return.
+            fields: Field names to return; `uid` is always added.
             sort: Field names, `-` first for descending.
-            page_size: Items per request.
+            page_size: Items to ask for per request; the server may cap it.
             **params: Other arguments of the operation (`group_uid=...`).
+
+        Raises:
+            BccApiError: A page did not start at the offset asked for.
         """
         args = _page_args(page_size, filter, fields, sort, params)
-        seen = 0
-        while True:
+        pager = _Pager(_name(operation))
+        while not pager.done:
             with _raising():
                 result = operation.sync(
-                    client=self, limit=page_size, offset=seen, **args
+                    client=self, limit=page_size, offset=pager.offset, **args
                 )
-            items, total = _unwrap_page(result, _name(operation))
-            seen += len(items)
-            yield from items
-            if _is_last(items, page_size, seen, total):
-                return
+            yield from pager.take(result)
 
 
 class AsyncBccClient(AuthenticatedClient):
@@ -328,7 +366,7 @@ class AsyncBccClient(AuthenticatedClient):
             ApiError: The API answered with an error (a subclass by error code).
         """
         with _raising():
-            result = await operation.asyncio(client=self, **kwargs)
+            result = await operation.asyncio(client=self, **_with_uid(kwargs))
         return typing.cast(_T_co, _unwrap_one(result, _name(operation)))
 
     async def iterate(
@@ -349,18 +387,14 @@ class AsyncBccClient(AuthenticatedClient):
         `BccClient.iterate`.
         """
         args = _page_args(page_size, filter, fields, sort, params)
-        seen = 0
-        while True:
+        pager = _Pager(_name(operation))
+        while not pager.done:
             with _raising():
                 result = await operation.asyncio(
-                    client=self, limit=page_size, offset=seen, **args
+                    client=self, limit=page_size, offset=pager.offset, **args
                 )
-            items, total = _unwrap_page(result, _name(operation))
-            seen += len(items)
-            for item in items:
+            for item in pager.take(result):
                 yield item
-            if _is_last(items, page_size, seen, total):
-                return
 
 
 @functools.cache
@@ -444,7 +478,8 @@ def connect(
         allow_unknown_scopes: Accept scopes the `Scope` enum does not know.
         auth_method: How the client authenticates to the token endpoint:
             id and secret in the form body (default) or as HTTP basic auth.
-        retry: When to retry idempotent requests; `NO_RETRY` switches it off.
+        retry: When to retry idempotent requests (GET, HEAD, PUT, DELETE and
+            OPTIONS; never POST); `NO_RETRY` switches it off.
         timeout: Seconds, or an `httpx.Timeout`; applies to token requests too.
         transport: An httpx transport to send everything through (tests, mTLS,
             unix sockets); *verify* and *proxy* are then ignored.

@@ -11,18 +11,29 @@ __all__ = ["FilterTypes", "fields", "filter_json", "query_params", "search", "so
 FilterTypes = Mapping[str, typing.Any] | str
 NamesTypes = Iterable[str] | str
 
+# Every object of the API carries it, and the generated models require it, so
+# a reply without it could not be read.
+IDENTITY_FIELD = "uid"
+
 
 def fields(names: NamesTypes) -> str:
     """
     The `fields` parameter: which fields to return, comma-separated.
 
+    `uid` is always asked for, first, even when *names* leaves it out: the
+    generated models need it to read a reply.
+
     ```python
-    fields(["uid", "firstName", "address.city"])  # "uid,firstName,address.city"
+    fields(["firstName", "address.city"])  # "uid,firstName,address.city"
+    fields("uid,lastName")                 # "uid,lastName"
     ```
     """
     if isinstance(names, str):
-        return names
-    return ",".join(names)
+        names = names.split(",")
+    wanted = [name.strip() for name in names if name.strip()]
+    if IDENTITY_FIELD not in wanted:
+        wanted.insert(0, IDENTITY_FIELD)
+    return ",".join(wanted)
 
 
 def sort(keys: NamesTypes) -> str:
@@ -71,7 +82,11 @@ def query_params(
     fields_: NamesTypes | None = None,
     sort_: NamesTypes | None = None,
 ) -> dict[str, str]:
-    """Keyword arguments for a generated list function (`filter_`, `fields`, ...)."""
+    """
+    Keyword arguments for a generated list function (`filter_`, `fields`, ...).
+
+    *fields_* goes through `fields`, so `uid` is always among them.
+    """
     params: dict[str, str] = {}
     if filter is not None:
         params["filter_"] = filter_json(filter)

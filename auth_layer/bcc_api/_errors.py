@@ -57,6 +57,7 @@ __all__ = [
 ]
 
 REQUEST_ID_HEADERS = ("x-request-id", "x-correlation-id")
+# The methods retried by default: repeating one has the effect of sending it once.
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 TOKEN_REJECTION_CODES = frozenset({"invalid-token", "cannot-parse-token"})
 
@@ -106,6 +107,12 @@ class AuthError(BccApiError):
         self.token_url = token_url
         self.status = status
         self.error = error
+
+    def copy(self) -> AuthError:
+        """The same error as a new exception, without this one's traceback."""
+        return type(self)(
+            str(self), token_url=self.token_url, status=self.status, error=self.error
+        )
 
 
 class NetworkError(BccApiError, httpx.TransportError):

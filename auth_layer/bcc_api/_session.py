@@ -7,7 +7,8 @@ these classes join authlib's framework-neutral `OAuth2Client` with the
 and add what the client-credentials flow needs on top:
 
 - every token request, first or renewed, carries the audience;
-- one token request at a time per `TokenKey` (threads and tasks wait for it);
+- one token request at a time per `TokenKey` (threads and tasks wait for it),
+  and callers that waited on a request that failed get its `AuthError` at once;
 - a token the API rejects as invalid is renewed and the request sent again,
   once (twice only when the refused token was a stale one from the cache);
 - a request that gets no reply raises `NetworkError`, never a bare httpx error;
@@ -19,6 +20,7 @@ from __future__ import annotations
 import contextvars
 import json
 import logging
+import math
 import time
 import typing
 from collections.abc import AsyncGenerator, Generator
@@ -45,7 +47,7 @@ from ._errors import (
 )
 from ._retry import RETRY_SAFE_EXTENSION
 from ._scopes import operation_scopes
-from ._tokens import REGISTRY, AccessToken, TokenKey, TokenStore
+from ._tokens import REGISTRY, AccessToken, TokenKey, TokenStore, secret_digest
 
 __all__ = ["FORCE_RAISE", "AsyncSession", "SessionConfig", "SyncSession"]
 
@@ -85,6 +87,9 @@ class SessionConfig:
             audience=self.environment.audience,
             client_id=self.credentials.client_id,
             scopes=self.scopes,
+            secret_digest=secret_digest(
+                self.credentials.client_id, self.credentials.client_secret
+            ),
         )
 
 
@@ -154,6 +159,13 @@ class _SessionBase(_AuthlibOAuth2Client):  # type: ignore[misc]
         log.debug("reusing a stored access token")
         return token
 
+    def _raise_recent_failure(self, started: float) -> None:
+        """Re-raise a fetch failure that happened while this caller waited."""
+        error = self._slot.failure_since(started)
+        if error is not None:
+            log.debug("the token request this caller waited for failed")
+            raise error
+
     def _prepare_token_request(
         self, method: str, url: str, headers: typing.Any, body: str, auth: typing.Any
     ) -> tuple[str, dict[str, str], str]:
@@ -181,8 +193,43 @@ class _SessionBase(_AuthlibOAuth2Client):  # type: ignore[misc]
             and response.status_code < 400
             and "error" not in body
         ):
+            self._check_token_fields(body, url, response.status_code)
             return
         raise self._token_error(response, body, url)
+
+    def _check_token_fields(
+        self, body: dict[str, typing.Any], url: str, status: int
+    ) -> None:
+        """Raise AuthError for a lifetime field that is not a number of seconds."""
+        for name in ("expires_in", "expires_at"):
+            value = body.get(name)
+            if value is None:
+                continue
+            try:
+                seconds = float(value)
+                usable = not isinstance(value, bool) and math.isfinite(seconds)
+            except (TypeError, ValueError):
+                usable = False
+            if not usable:
+                shown = redact(repr(value)[:40], self._secrets())
+                msg = (
+                    f"The token endpoint {url} answered with {name} {shown}, which "
+                    "is not a number of seconds; check the environment's token URL."
+                )
+                raise AuthError(msg, token_url=url, status=status)
+
+    def _parse_token_reply(self, response: httpx.Response) -> typing.Any:
+        """authlib's reading of a checked reply; whatever it trips over is AuthError."""
+        try:
+            return self.parse_response_token(response)
+        except (TypeError, ValueError, ArithmeticError, AttributeError) as error:
+            url = self.config.environment.token_url
+            msg = (
+                f"The token endpoint {url} answered with a token reply that could "
+                f"not be read ({type(error).__name__}); check the environment's "
+                "token URL."
+            )
+            raise AuthError(msg, token_url=url, status=response.status_code) from None
 
     def _token_error(
         self, response: httpx.Response, body: object, url: str
@@ -198,10 +245,11 @@ class _SessionBase(_AuthlibOAuth2Client):  # type: ignore[misc]
             )
             return AuthError(msg, token_url=url, status=status)
         error = body.get("error")
-        error = error if isinstance(error, str) else None
-        description = body.get("error_description") or body.get("message") or ""
-        said = f" ({error}: {description})" if error else f" ({description})"
-        said = redact(said, self._secrets()) if (error or description) else ""
+        error = error.strip() or None if isinstance(error, str) else None
+        description = body.get("error_description") or body.get("message")
+        description = description.strip() if isinstance(description, str) else ""
+        said = ": ".join(part for part in (error, description) if part)
+        said = f" ({redact(said, self._secrets())})" if said else ""
         if error in {"invalid_client", "unauthorized_client"} or status == 401:
             fix = (
                 f"Check the client id and secret (BCC_CLIENT_ID, BCC_CLIENT_SECRET) "
@@ -224,10 +272,20 @@ class _SessionBase(_AuthlibOAuth2Client):  # type: ignore[misc]
 
     def _unreachable(self, error: httpx.TransportError) -> AuthError:
         url = self.config.environment.token_url
-        msg = (
-            f"Could not reach the token endpoint {url} ({type(error).__name__}). "
-            "Check the network, the proxy settings and the environment's token URL."
-        )
+        name = type(error).__name__
+        if isinstance(error, httpx.TimeoutException) and not isinstance(
+            error, httpx.ConnectTimeout
+        ):
+            msg = (
+                f"The token endpoint {url} did not answer in time ({name}). It may "
+                "be overloaded: try again later, or pass a longer timeout= to "
+                "connect()."
+            )
+        else:
+            msg = (
+                f"Could not reach the token endpoint {url} ({name}). Check the "
+                "network, the proxy settings and the environment's token URL."
+            )
         return AuthError(msg, token_url=url)
 
     def _accept(self, raw: typing.Any) -> AccessToken:
@@ -341,14 +399,26 @@ class SyncSession(_SessionBase, httpx.Client):
             raise network_error(error, request) from error
 
     def current_token(self) -> AccessToken:
-        """A fresh token, fetching one if needed (one fetch for all threads)."""
+        """
+        A fresh token, fetching one if needed (one fetch for all threads).
+
+        Raises:
+            AuthError: No token could be had; threads that were waiting while
+                the fetch failed get the same error.
+        """
         token = self._slot.fresh(self.config.leeway)
         if token is not None:
             return token
+        started = time.monotonic()
         with self._slot.thread_lock:
             token = self._slot.fresh(self.config.leeway) or self._from_store()
             if token is None:
-                token = self._obtain()
+                self._raise_recent_failure(started)
+                try:
+                    token = self._obtain()
+                except AuthError as error:
+                    self._slot.fail(error)
+                    raise
             return token
 
     def renew_token(self, rejected: AccessToken) -> AccessToken:
@@ -388,7 +458,7 @@ class SyncSession(_SessionBase, httpx.Client):
         except httpx.TransportError as error:
             raise self._unreachable(error) from error
         self._check_token_reply(response)
-        return self.parse_response_token(response)
+        return self._parse_token_reply(response)
 
 
 class AsyncSession(_SessionBase, httpx.AsyncClient):
@@ -423,14 +493,26 @@ class AsyncSession(_SessionBase, httpx.AsyncClient):
             raise network_error(error, request) from error
 
     async def current_token(self) -> AccessToken:
-        """A fresh token, fetching one if needed (one fetch for all tasks)."""
+        """
+        A fresh token, fetching one if needed (one fetch for all tasks).
+
+        Raises:
+            AuthError: No token could be had; tasks that were waiting while
+                the fetch failed get the same error.
+        """
         token = self._slot.fresh(self.config.leeway)
         if token is not None:
             return token
+        started = time.monotonic()
         async with self._slot.loop_lock():
             token = self._slot.fresh(self.config.leeway) or self._from_store()
             if token is None:
-                token = await self._obtain()
+                self._raise_recent_failure(started)
+                try:
+                    token = await self._obtain()
+                except AuthError as error:
+                    self._slot.fail(error)
+                    raise
             return token
 
     async def renew_token(self, rejected: AccessToken) -> AccessToken:
@@ -470,7 +552,7 @@ class AsyncSession(_SessionBase, httpx.AsyncClient):
         except httpx.TransportError as error:
             raise self._unreachable(error) from error
         self._check_token_reply(response)
-        return self.parse_response_token(response)
+        return self._parse_token_reply(response)
 
 
 def _is_token_request(request: httpx.Request) -> bool:

@@ -50,8 +50,8 @@ def everything_logged():
 def test_no_secret_or_token_in_any_log_of_a_full_run(
     settings, token_server, fake_core, everything_logged
 ):
-    token_server.configure(expires_in=4)
-    settings["leeway"] = 3
+    token_server.configure(expires_in=3)  # renewed after half of it, 1.5 s
+    settings["leeway"] = 2
     settings["retry"] = bcc_api.RetryPolicy(backoff=0.01)
     fake_core.add_fault(Fault(method="GET", status=503, times=1))
     seen_tokens = []
@@ -59,7 +59,7 @@ def test_no_secret_or_token_in_any_log_of_a_full_run(
     with bcc_api.connect(**settings) as bcc:
         list(bcc.iterate(find_persons, page_size=400))
         seen_tokens.append(bcc.session.current_token().value)
-        time.sleep(1.1)
+        time.sleep(1.6)
         bcc.call(get_person, uid=UID)
         seen_tokens.append(bcc.session.current_token().value)
         fake_core.revoke_seen_tokens()

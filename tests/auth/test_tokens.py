@@ -7,6 +7,7 @@ import os
 import stat
 import time
 
+import attrs
 import bcc_api
 import httpx
 import pytest
@@ -19,11 +20,14 @@ pytestmark = pytest.mark.node
 UID = "00000000-0000-4000-8000-000000000005"
 
 
-def expire_soon(token_server, settings, lifetime=1.0):
-    """Tokens live 3 s and are renewed 3 - lifetime s early."""
+def expire_soon(token_server, settings):
+    """
+    Tokens live 3 s and are renewed after 1.5 s: the leeway of 2 s is capped at
+    half the lifetime. Returns how long to wait for a renewal.
+    """
     token_server.configure(expires_in=3)
-    settings["leeway"] = 3 - lifetime
-    return lifetime + 0.1
+    settings["leeway"] = 2
+    return 1.6
 
 
 def test_no_token_is_fetched_before_the_first_request(token_server, settings):
@@ -291,3 +295,115 @@ def test_token_requests_use_the_callers_transport_and_timeout(token_server, sett
         bcc.call(get_person, uid=UID)
 
     assert transport.paths[-2:] == ["/oauth/token", f"/v2/persons/{UID}"]
+
+
+def test_a_token_shorter_lived_than_the_leeway_is_reused(token_server, settings):
+    """A 30-s token with the default 60-s leeway is renewed after 15 s, not at once."""
+    token_server.configure(expires_in=30)
+
+    with bcc_api.connect(**settings) as bcc:
+        for _ in range(5):
+            bcc.call(get_person, uid=UID)
+
+    assert token_server.count == 1
+
+
+def test_the_leeway_is_capped_at_half_the_lifetime():
+    now = 1_000_000.0
+    token = bcc_api.AccessToken(
+        value="v", expires_at=now + 30, scopes=(), issued_at=now
+    )
+
+    assert token.effective_leeway(60) == 15
+    assert token.effective_leeway(10) == 10
+    assert token.is_fresh(60, now=now + 14)
+    assert not token.is_fresh(60, now=now + 16)
+
+
+def test_a_wrong_secret_is_refused_while_a_token_is_cached(token_server, settings):
+    with bcc_api.connect(**settings) as bcc:
+        bcc.call(get_person, uid=UID)
+    settings["client_secret"] = "totally-wrong-secret-xyz"
+
+    with bcc_api.connect(**settings) as bcc, pytest.raises(bcc_api.AuthError) as caught:
+        bcc.call(get_person, uid=UID)
+
+    assert caught.value.error == "invalid_client"
+    assert token_server.count == 2
+
+
+def test_a_wrong_secret_is_refused_while_a_token_is_stored(
+    token_server, settings, tmp_path
+):
+    store = bcc_api.FileTokenStore(directory=tmp_path)
+    with bcc_api.connect(**settings, token_store=store) as bcc:
+        bcc.call(get_person, uid=UID)
+    bcc_api.clear_token_cache()  # a new process, as far as the cache knows
+    right_secret = settings["client_secret"]
+    settings["client_secret"] = "totally-wrong-secret-xyz"
+
+    with (
+        bcc_api.connect(**settings, token_store=store) as bcc,
+        pytest.raises(bcc_api.AuthError) as caught,
+    ):
+        bcc.call(get_person, uid=UID)
+
+    assert caught.value.error == "invalid_client"
+    assert token_server.count == 2
+    [stored] = list(tmp_path.iterdir())
+    assert right_secret not in stored.name + stored.read_text()
+
+
+def test_the_secret_digest_stays_out_of_the_key_repr():
+    key = bcc_api.TokenKey(
+        token_url="https://t.example",
+        audience="a",
+        client_id="c",
+        scopes=(),
+        secret_digest="0123456789abcdef",
+    )
+
+    other = attrs.evolve(key, secret_digest="fedcba9876543210")
+
+    assert "0123456789abcdef" not in repr(key)
+    assert key != other
+    assert key.fingerprint() != other.fingerprint()
+
+
+@pytest.mark.parametrize("expires_in", ["soon", [30], "1e400"])
+def test_an_unreadable_expires_in_is_one_clear_auth_error(
+    token_server, settings, expires_in
+):
+    body = {"access_token": "a.b.c", "token_type": "Bearer", "expires_in": expires_in}
+    token_server.configure(fail_next=[{"status": 200, "body": body}])
+
+    with bcc_api.connect(**settings) as bcc, pytest.raises(bcc_api.AuthError) as caught:
+        bcc.call(get_person, uid=UID)
+
+    assert "expires_in" in str(caught.value)
+    assert "not a number of seconds" in str(caught.value)
+
+
+def test_a_hanging_token_endpoint_did_not_answer_in_time(hanging_settings):
+    with (
+        bcc_api.connect(**hanging_settings) as bcc,
+        pytest.raises(bcc_api.AuthError) as caught,
+    ):
+        bcc.call(get_person, uid=UID)
+
+    assert "did not answer in time (ReadTimeout)" in str(caught.value)
+    assert "Could not reach" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{"error": "server_error"}, {"error": "server_error", "error_description": ""}],
+)
+def test_an_error_without_a_description_reads_cleanly(token_server, settings, body):
+    token_server.configure(fail_next=[{"status": 500, "body": body}])
+
+    with bcc_api.connect(**settings) as bcc, pytest.raises(bcc_api.AuthError) as caught:
+        bcc.call(get_person, uid=UID)
+
+    assert "HTTP 500 (server_error). " in str(caught.value)
+    assert ": )" not in str(caught.value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import ipaddress
 import os
+import re
 from collections.abc import Mapping
 
 import attrs
@@ -33,13 +34,33 @@ def is_loopback_host(host: str) -> bool:
         return False
 
 
+def _shown(url: str) -> str:
+    """*url* fit for a message: whatever could be a user name or password hidden."""
+    return re.sub(r"//.*@", "//***@", url)
+
+
 def check_url(url: str, what: str) -> str:
-    """Return *url* without a trailing slash, or fail if it is not safe to use."""
+    """
+    Return *url* without a trailing slash, or fail if it is not safe to use.
+
+    A URL with a user name or password in it is refused, and no message shows
+    that part: the client credentials are settings of their own.
+    """
     try:
         parsed = httpx.URL(url)
-    except httpx.InvalidURL as error:
-        msg = f"The {what} {url!r} is not a valid URL; give an absolute https URL."
-        raise ConfigurationError(msg) from error
+    except httpx.InvalidURL:
+        msg = (
+            f"The {what} {_shown(url)!r} is not a valid URL; give an absolute "
+            "https URL."
+        )
+        raise ConfigurationError(msg) from None
+    if parsed.userinfo:
+        msg = (
+            f"The {what} {_shown(url)!r} carries a user name or password; remove "
+            "it. Client credentials are passed as client_id= and client_secret= "
+            f"(or {ENV_CLIENT_ID} and {ENV_CLIENT_SECRET}), never in a URL."
+        )
+        raise ConfigurationError(msg)
     if not parsed.host or parsed.scheme not in {"http", "https"}:
         msg = f"The {what} {url!r} is not an absolute http(s) URL; give one."
         raise ConfigurationError(msg)

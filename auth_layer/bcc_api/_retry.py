@@ -14,6 +14,8 @@ import anyio
 import attrs
 import httpx
 
+from ._errors import IDEMPOTENT_METHODS
+
 __all__ = ["DEFAULT_RETRY", "NO_RETRY", "RetryPolicy", "retry_policy"]
 
 log = logging.getLogger("bcc_api.retry")
@@ -32,8 +34,9 @@ class RetryPolicy:
     When and how long to retry a failed request.
 
     Only idempotent methods are retried, on connection errors and on the listed
-    statuses. Waits grow exponentially with full jitter, a `Retry-After` header
-    is honoured, and both the number of attempts and the total time are bounded.
+    statuses: by default GET, HEAD, PUT, DELETE and OPTIONS, never POST or
+    PATCH. Waits grow exponentially with full jitter, a `Retry-After` header is
+    honoured, and both the number of attempts and the total time are bounded.
 
     Args:
         attempts: Tries in total, the first included; 1 switches retrying off.
@@ -42,7 +45,8 @@ class RetryPolicy:
         total_timeout: No retry starts once this many seconds have passed since
             the first try (or would pass during the wait).
         statuses: HTTP statuses that are retried.
-        methods: HTTP methods that are retried.
+        methods: HTTP methods that are retried (GET, HEAD, PUT, DELETE and
+            OPTIONS by default: sending them twice has the effect of once).
     """
 
     attempts: int = attrs.field(default=4, validator=attrs.validators.ge(1))
@@ -50,7 +54,7 @@ class RetryPolicy:
     max_backoff: float = 8.0
     total_timeout: float = 30.0
     statuses: frozenset[int] = frozenset({429, 502, 503, 504})
-    methods: frozenset[str] = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+    methods: frozenset[str] = IDEMPOTENT_METHODS
 
     def allows(self, request: httpx.Request) -> bool:
         if self.attempts <= 1:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from bcc_core_api.scopes import OPERATION_SCOPES, Scope
 
-from ._errors import UnknownScopeError
+from ._errors import ConfigurationError, UnknownScopeError
 
 __all__ = ["operation_scopes", "resolve_scopes"]
 
@@ -24,17 +24,26 @@ def resolve_scopes(
     whatever order the caller listed the scopes in.
 
     Raises:
+        ConfigurationError: *scopes* is not a collection of scopes (`None`, a
+            number, ...).
         UnknownScopeError: A scope is not declared by the API and
             *allow_unknown* is false.
     """
     if isinstance(scopes, str):
         scopes = scopes.split()
+    if not isinstance(scopes, Iterable):
+        msg = (
+            f"scopes={scopes!r} is not a list of scopes. Pass the bcc_api.Scope "
+            "members the app needs, such as scopes=[Scope.PERSONS_NAME_READ], or "
+            "scopes=[] for a token without scopes."
+        )
+        raise ConfigurationError(msg)
     known = {scope.value for scope in Scope}
     result: set[str] = set()
     for scope in scopes:
         text = str(scope)
         if text not in known and not allow_unknown:
-            close = tuple(difflib.get_close_matches(text, known, n=3, cutoff=0.5))
+            close = _closest(text, known)
             guess = f" Closest known: {', '.join(close)}." if close else ""
             msg = (
                 f"{text!r} is not a scope the API declares.{guess} Use a "
@@ -44,6 +53,13 @@ def resolve_scopes(
             raise UnknownScopeError(msg, scope=text, suggestions=close)
         result.add(text)
     return tuple(sorted(result))
+
+
+def _closest(text: str, known: set[str]) -> tuple[str, ...]:
+    """Up to three known scopes that look like *text*, ignoring case."""
+    by_lower = {name.lower(): name for name in known}
+    close = difflib.get_close_matches(text.lower(), by_lower, n=3, cutoff=0.5)
+    return tuple(by_lower[name] for name in close)
 
 
 @functools.cache

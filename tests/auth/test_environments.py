@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import traceback
+
 import attrs
 import bcc_api
 import pytest
@@ -196,3 +198,36 @@ def test_connect_sends_nothing_until_the_first_request():
     )
 
     client.close()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://tester:hunter2-password@login.example/oauth/token",
+        "http://tester:hunter2-password@10.0.0.1/oauth/token",
+        "https://:hunter2-password@login.example/oauth/token",
+        "https://tester:hunter2-password@login.example:notaport/oauth/token",
+    ],
+)
+def test_a_password_in_a_url_is_refused_and_never_shown(url):
+    with pytest.raises(bcc_api.ConfigurationError) as caught:
+        bcc_api.Environment(
+            name="x", token_url=url, api_url="https://api.example", audience="a"
+        )
+
+    text = "".join(traceback.format_exception(caught.value))
+    assert "hunter2-password" not in text
+    assert "token URL" in str(caught.value)
+
+
+def test_a_password_in_the_token_url_variable_is_refused(monkeypatch):
+    monkeypatch.setenv("BCC_ENVIRONMENT", "custom")
+    monkeypatch.setenv("BCC_TOKEN_URL", "https://me:hunter2-password@t.example/o")
+    monkeypatch.setenv("BCC_API_URL", "https://api.example")
+    monkeypatch.setenv("BCC_AUDIENCE", "api.example")
+
+    with pytest.raises(bcc_api.ConfigurationError, match="user name or password") as e:
+        bcc_api.connect(client_id="c", client_secret="s")
+
+    assert "hunter2-password" not in str(e.value)
+    assert "https://***@t.example/o" in str(e.value)

@@ -161,3 +161,11 @@ def test_timeouts_are_on_and_apply(settings, fake_core):
     assert isinstance(e.value.__cause__, httpx.ReadTimeout)
     assert "got no reply in time" in str(e.value)
     assert bcc_api.DEFAULT_TIMEOUT.read is not None
+
+
+def test_the_retry_policy_documents_every_method_it_retries():
+    doc = bcc_api.RetryPolicy.__doc__ or ""
+
+    assert bcc_api.DEFAULT_RETRY.methods == {"GET", "HEAD", "PUT", "DELETE", "OPTIONS"}
+    for method in bcc_api.DEFAULT_RETRY.methods:
+        assert method in doc

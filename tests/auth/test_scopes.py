@@ -61,3 +61,22 @@ def test_operation_scopes_match_the_most_specific_path(method, path, expected):
 
 def test_operation_scopes_are_empty_for_unknown_paths():
     assert operation_scopes("GET", "/no/such/path") == ()
+
+
+def test_scopes_none_is_a_clear_configuration_error():
+    with pytest.raises(bcc_api.ConfigurationError, match=r"scopes=None .*scopes=\[\]"):
+        bcc_api.connect(
+            environment="sandbox",
+            client_id="c",
+            client_secret="s",
+            scopes=None,
+            use_env=False,
+        )
+
+
+def test_an_upper_case_scope_gets_the_lower_case_suggestion():
+    with pytest.raises(bcc_api.UnknownScopeError) as caught:
+        resolve_scopes(["PERSONS.NAME#READ"])
+
+    assert caught.value.suggestions[0] == "persons.name#read"
+    assert "Closest known: persons.name#read" in str(caught.value)

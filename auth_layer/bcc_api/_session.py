@@ -350,6 +350,8 @@ class _SessionBase(_AuthlibOAuth2Client):  # type: ignore[misc]
     def _api_error(self, response: httpx.Response, token: AccessToken) -> ApiError:
         code, message = read_error_body(response)
         request = response.request
+        # The exception keeps the response, and so the request: not its token.
+        request.headers["Authorization"] = "Bearer [redacted]"
         fields: dict[str, typing.Any] = {
             "code": code,
             "message": redact(message, self._secrets(token)),

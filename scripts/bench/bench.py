@@ -586,13 +586,13 @@ def bench_memory(peers: Peers, sizes: Sizes) -> list[Row]:
 
 # --- tokens -------------------------------------------------------------------
 
-_FIRST_LIFETIME = 4  # seconds; with a leeway of 3 the token is stale after 1 s
-_LEEWAY = 3.0
+_FIRST_LIFETIME = 3  # seconds; the leeway is capped at half of it, 1.5 s
+_LEEWAY = 2.0
 
 
 @contextlib.contextmanager
 def _expiring_token(peers: Peers) -> Iterator[dict[str, typing.Any]]:
-    """Connection settings whose first token goes stale one second after use."""
+    """Connection settings whose first token goes stale 1.5 s after use."""
     bcc_api.clear_token_cache()
     peers.tokens.reset()
     peers.tokens.configure(expires_in=_FIRST_LIFETIME)
@@ -605,7 +605,7 @@ def _expiring_token(peers: Peers) -> Iterator[dict[str, typing.Any]]:
 
 def _at_expiry(peers: Peers) -> None:
     """Wait until the first token is stale; make the renewal slow and long-lived."""
-    time.sleep(_FIRST_LIFETIME - _LEEWAY + 0.1)
+    time.sleep(_FIRST_LIFETIME - min(_LEEWAY, _FIRST_LIFETIME / 2) + 0.1)
     peers.tokens.configure(expires_in=3600, delay_ms=200)
 
 

@@ -214,3 +214,11 @@ def test_gets_that_keep_failing_to_connect_end_in_a_network_error(settings, fake
 
     assert fake_core.count("GET", "/v2/persons/{uid}") == 2
     assert "retried as the retry policy allows" in str(e.value)
+
+
+def test_an_api_error_keeps_no_token_in_its_request(settings, fake_core):
+    with bcc_api.connect(**settings) as bcc, pytest.raises(bcc_api.NotFound) as e:
+        bcc.call(get_person, uid=UID.replace("0001", "ffff"))
+
+    assert e.value.response is not None
+    assert e.value.response.request.headers["Authorization"] == "Bearer [redacted]"

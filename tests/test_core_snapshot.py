@@ -58,7 +58,7 @@ SOURCE_KEYS = {
 }
 
 # Scope names that operations ask for but the security scheme does not list,
-# exactly as published. The overlay corrects them; the snapshot must not.
+# exactly as published. The snapshot keeps them; nothing corrects them yet.
 UNDECLARED_SCOPES = {
     "consents#read",
     "consents#write",

@@ -208,7 +208,7 @@ class _SessionBase(_AuthlibOAuth2Client):  # type: ignore[misc]
             try:
                 seconds = float(value)
                 usable = not isinstance(value, bool) and math.isfinite(seconds)
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):  # 10**400 overflows
                 usable = False
             if not usable:
                 shown = redact(repr(value)[:40], self._secrets())

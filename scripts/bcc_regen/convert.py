@@ -91,6 +91,12 @@ class Conversion:
             msg = f"swagger2openapi took over {_CONVERTER_TIMEOUT}s on {self._source}."
             raise PipelineError(msg) from None
 
+        if self._process.returncode < 0:
+            msg = (
+                f"swagger2openapi was stopped by signal {-self._process.returncode} "
+                f"while converting {self._source}. Run again."
+            )
+            raise PipelineError(msg)
         if self._process.returncode != 0 or not self._result.exists():
             msg = (
                 f"swagger2openapi could not convert {self._source}: "

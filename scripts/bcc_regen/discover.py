@@ -117,7 +117,13 @@ def discover(fetcher: Fetcher, page: Fetched) -> Explorer | None:
 
     config_url = options.get("configUrl")
     if isinstance(config_url, str):
-        config = fetcher.get(urljoin(page.url, config_url))
+        try:
+            config = fetcher.get(urljoin(page.url, config_url))
+        except PipelineError as error:
+            msg = (
+                f"The explorer at {page.url} takes its options from configUrl: {error}"
+            )
+            raise PipelineError(msg) from None
         options.update(_parse_config(config))
 
     entries = _entries(options, page.url)

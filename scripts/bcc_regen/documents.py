@@ -51,6 +51,9 @@ def parse_document(data: bytes, *, source: str) -> dict[str, Any]:
     except RecursionError:
         msg = f"{source} is nested too deeply to be a spec. Check the source."
         raise PipelineError(msg) from None
+    if document is None:
+        msg = f"{source} holds nothing but comments. Check the source."
+        raise PipelineError(msg)
     if not isinstance(document, dict):
         msg = (
             f"{source} holds a {type(document).__name__}, not a spec object. "
@@ -88,7 +91,7 @@ def _check_size(document: object, source: str) -> None:
 def _load(text: str, source: str) -> object:
     if text.lstrip().startswith("{"):
         try:
-            return json.loads(text)
+            return json.loads(text, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
             truncated = exc.pos >= len(text.rstrip()) - 1
             hint = (
@@ -112,6 +115,12 @@ def _load(text: str, source: str) -> object:
             "it again."
         )
         raise PipelineError(msg) from None
+
+
+def _no_constant(name: str) -> object:
+    """JSON has no NaN or Infinity; Python's parser accepts them unless told."""
+    msg = f"{name} is not JSON"
+    raise json.JSONDecodeError(msg, name, 0)
 
 
 class _Loader(yaml.SafeLoader):

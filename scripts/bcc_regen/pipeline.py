@@ -250,7 +250,9 @@ class _Swap:
 
     def __init__(self, trash: Path) -> None:
         self._trash = trash
-        self._done: list[tuple[Path, Path | None]] = []
+        # (target, where its old version goes, its new version): written down
+        # before anything moves, so an interrupt at any point can be undone.
+        self._planned: list[tuple[Path, Path | None, Path | None]] = []
 
     def __enter__(self) -> _Swap:
         self._trash.mkdir(parents=True, exist_ok=True)
@@ -266,18 +268,27 @@ class _Swap:
             return
         backup = None
         if target.exists():
-            backup = self._trash / f"{len(self._done)}-{target.name}"
+            backup = self._trash / f"{len(self._planned)}-{target.name}"
+        self._planned.append((target, backup, new))
+        if backup is not None:
             os.replace(target, backup)
-        self._done.append((target, backup))
         if new is not None:
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(new, target)
 
     def _undo(self) -> None:
-        for target, backup in reversed(self._done):
-            if target.is_dir():
-                shutil.rmtree(target)
-            elif target.exists():
-                target.unlink()
-            if backup is not None:
+        for target, backup, new in reversed(self._planned):
+            moved_in = new is not None and not new.exists()
+            moved_aside = backup is not None and backup.exists()
+            if moved_in or moved_aside:
+                _delete(target)
+            if moved_aside:
+                assert backup is not None
                 os.replace(backup, target)
+
+
+def _delete(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path)
+    elif path.exists():
+        path.unlink()

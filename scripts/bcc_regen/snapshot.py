@@ -88,6 +88,12 @@ def read_snapshot(api: ApiConfig) -> Snapshot:
             )
             raise PipelineError(msg)
 
+    if metadata.get("file", _CANDIDATES[0]) not in _CANDIDATES:
+        msg = (
+            f"{meta_path} names the snapshot {metadata['file']!r}, which is not one "
+            f"of {', '.join(_CANDIDATES)}. Restore the file (git checkout)."
+        )
+        raise PipelineError(msg)
     names = [metadata["file"]] if "file" in metadata else list(_CANDIDATES)
     spec_path = next(
         (api.spec_dir / n for n in names if (api.spec_dir / n).exists()), None

@@ -366,3 +366,32 @@ def test_a_terminated_regeneration_changes_nothing(workspace: Workspace):
             assert "interrupted; spec/ and generated/ are as they were" in err
         assert workspace.digest() == before
         assert not list(workspace.root.glob(".regen-*"))
+
+
+@pytest.mark.parametrize("interrupted_move", [1, 2, 3, 4, 5])
+def test_an_interrupt_right_after_any_move_is_rolled_back(
+    workspace, capsys, monkeypatch, tmp_path, interrupted_move
+):
+    """Ctrl-C landing just after a file was moved, before anything else ran."""
+    spec = tmp_path / "pulled.json"
+    spec.write_text(
+        (workspace.spec / "core" / "swagger.json")
+        .read_text()
+        .replace('"version": "1.0.1"', '"version": "1.0.2"')
+    )
+    before = workspace.digest()
+    real_replace = os.replace
+    calls = []
+
+    def replace_then_interrupt(source, target):
+        real_replace(source, target)
+        calls.append(target)
+        if len(calls) == interrupted_move:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline.os, "replace", replace_then_interrupt)
+
+    result = workspace.run("regenerate", "--from", str(spec), capsys=capsys)
+
+    assert result.code == 130
+    assert workspace.digest() == before

@@ -204,7 +204,7 @@ def test_connect_sends_nothing_until_the_first_request():
     "url",
     [
         "https://tester:hunter2-password@login.example/oauth/token",
-        "http://tester:hunter2-password@10.0.0.1/oauth/token",
+        "http://tester:hunter2-password@login.example/oauth/token",
         "https://:hunter2-password@login.example/oauth/token",
         "https://tester:hunter2-password@login.example:notaport/oauth/token",
     ],

@@ -198,8 +198,8 @@ def _check_title(
         return
     how = str(snapshot.metadata.get("obtained_by", ""))
     cause = (
-        "the explorer served another API's spec under this name. Check the "
-        "explorer's configuration"
+        "the explorer served another API's spec under this name, or the API "
+        "was renamed. Check the explorer's configuration"
         if how.startswith("explorer")
         else "this is not the spec of that API. Check the source"
     )

@@ -15,6 +15,7 @@ from bcc_regen.errors import PipelineError
 
 __all__ = [
     "METADATA_FILE",
+    "SNAPSHOT_FILES",
     "Snapshot",
     "read_snapshot",
     "snapshot_file_name",
@@ -22,7 +23,8 @@ __all__ = [
 ]
 
 METADATA_FILE = "source.json"
-_CANDIDATES = ("swagger.json", "swagger.yaml", "openapi.json", "openapi.yaml")
+SNAPSHOT_FILES = ("swagger.json", "swagger.yaml", "openapi.json", "openapi.yaml")
+"""The names a snapshot may have, in the order they are looked for."""
 
 
 @attrs.frozen(kw_only=True)
@@ -88,13 +90,13 @@ def read_snapshot(api: ApiConfig) -> Snapshot:
             )
             raise PipelineError(msg)
 
-    if metadata.get("file", _CANDIDATES[0]) not in _CANDIDATES:
+    if metadata.get("file", SNAPSHOT_FILES[0]) not in SNAPSHOT_FILES:
         msg = (
             f"{meta_path} names the snapshot {metadata['file']!r}, which is not one "
-            f"of {', '.join(_CANDIDATES)}. Restore the file (git checkout)."
+            f"of {', '.join(SNAPSHOT_FILES)}. Restore the file (git checkout)."
         )
         raise PipelineError(msg)
-    names = [metadata["file"]] if "file" in metadata else list(_CANDIDATES)
+    names = [metadata["file"]] if "file" in metadata else list(SNAPSHOT_FILES)
     spec_path = next(
         (api.spec_dir / n for n in names if (api.spec_dir / n).exists()), None
     )
@@ -120,4 +122,4 @@ def read_snapshot(api: ApiConfig) -> Snapshot:
 
 def snapshot_paths(api: ApiConfig) -> list[Path]:
     """Files that make up the snapshot of `api` (for replacing them together)."""
-    return [api.spec_dir / n for n in (*_CANDIDATES, METADATA_FILE)]
+    return [api.spec_dir / n for n in (*SNAPSHOT_FILES, METADATA_FILE)]

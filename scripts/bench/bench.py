@@ -409,19 +409,12 @@ def _timed(command: Sequence[str | Path], env: dict[str, str]) -> float:
 def converted_specs(config: Path, out_dir: Path) -> list[Path]:
     """Each configured API's spec, converted and overlaid, written as JSON."""
     from bcc_regen.config import load_apis  # noqa: PLC0415 -- pipeline on demand
-    from bcc_regen.convert import to_openapi3  # noqa: PLC0415
-    from bcc_regen.documents import parse_document  # noqa: PLC0415
-    from bcc_regen.overlay import apply_overlay, load_overlay  # noqa: PLC0415
+    from bcc_regen.pipeline import prepare_spec  # noqa: PLC0415
     from bcc_regen.snapshot import read_snapshot  # noqa: PLC0415
 
     written = []
     for api in load_apis(config):
-        snapshot = read_snapshot(api)
-        document = parse_document(snapshot.content, source=snapshot.file_name)
-        openapi = to_openapi3(document, source=snapshot.file_name)
-        overlay = load_overlay(api.overlay_path)
-        if overlay is not None:
-            apply_overlay(openapi, overlay, name=str(api.overlay_path))
+        openapi = prepare_spec(api, read_snapshot(api), report=lambda _: None).openapi
         path = out_dir / f"{api.key}.openapi.json"
         path.write_text(json.dumps(openapi), encoding="utf-8")
         written.append(path)

@@ -26,13 +26,11 @@ from bcc_regen.documents import parse_document
 from bcc_regen.errors import PipelineError
 from bcc_regen.fetch import Fetcher
 from bcc_regen.overlay import apply_overlay, load_overlay
-from bcc_regen.snapshot import METADATA_FILE
+from bcc_regen.snapshot import METADATA_FILE, SNAPSHOT_FILES
 
 __all__ = ["WORKTREE", "LoadedSpec", "Side", "SideKind"]
 
 WORKTREE = "WORKTREE"
-# The names the pipeline gives a snapshot, in the order it looks for them.
-_SNAPSHOT_FILES = ("swagger.json", "swagger.yaml", "openapi.json", "openapi.yaml")
 _OVERLAY_FILE = "overlay.yaml"
 
 
@@ -140,7 +138,7 @@ class Side:
             )
             if named in present:
                 return f"{folder}/{named}"
-        found = next((name for name in _SNAPSHOT_FILES if name in present), None)
+        found = next((name for name in SNAPSHOT_FILES if name in present), None)
         return f"{folder}/{found}" if found else None
 
     def _corrected(self, document: dict[str, Any], key: str, source: str) -> LoadedSpec:
@@ -235,8 +233,8 @@ def _named_snapshot(data: bytes, *, where: str) -> str | None:
         raise PipelineError(msg)
 
     named = metadata.get("file")
-    if named is not None and named not in _SNAPSHOT_FILES:
-        choices = ", ".join(_SNAPSHOT_FILES)
+    if named is not None and named not in SNAPSHOT_FILES:
+        choices = ", ".join(SNAPSHOT_FILES)
         msg = (
             f"{where} names {named!r} as the snapshot; it must be one of {choices}. "
             "Fix its `file`, or pull the spec again."
